@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Networking;
+using NuGet.Versioning;
+using YamlDotNet.RepresentationModel;
+
+namespace Hangar.Policy.Configuration;
+
+/// <summary>
+/// The contents of a <c>hangar.yaml</c>: which engines to emit for, their target versions, and the cluster facts.
+/// </summary>
+/// <example>
+/// <code>
+/// policy_engines: [networkpolicy, tetragon]
+/// engine_versions: { tetragon: 1.5.0 }
+/// cluster:
+///   pod_cidrs: [10.244.0.0/16]
+///   service_cidrs: [10.96.0.0/12]
+///   kubernetes_api: [10.96.0.1/32]
+///   dns: { namespace: kube-system, pod_labels: { k8s-app: kube-dns }, service_ip: 10.96.0.10 }
+///   node_local_dns: 169.254.20.10
+///   cloud_providers: [aws]
+///   corporate_ranges: [10.0.0.0/8]
+/// </code>
+/// </example>
+public sealed record HangarConfig
+{
+    /// <summary>The engine names, in order. Default: empty (the caller's default applies).</summary>
+    public ImmutableArray<string> Engines { get; init; } = [];
+
+    /// <summary>Target engine versions by engine name. Default: empty.</summary>
+    public ImmutableDictionary<string, NuGetVersion> EngineVersions { get; init; } =
+        ImmutableDictionary<string, NuGetVersion>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cluster facts. Default: <see cref="ClusterFacts.None"/>.</summary>
+    public ClusterFacts Cluster { get; init; } = ClusterFacts.None;
+
+    /// <summary>Reads <paramref name="path"/>; throws <see cref="HangarConfigException"/> naming the key, the value and the fix.</summary>
+    public static HangarConfig Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new HangarConfigException(path, "(file)", $"'{Path.GetFullPath(path)}' does not exist", "check the --config path");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses hangar.yaml text; <paramref name="source"/> names it in errors.</summary>
+    public static HangarConfig Parse(string yaml, string source = "hangar.yaml")
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new HangarConfigException(source, $"line {e.Start.Line}", e.Message, "fix the YAML syntax");
+        }
+
+        if (stream.Documents.Count == 0)
+            return new HangarConfig();
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new HangarConfigException(source, "(root)", "the document is not a mapping", "write keys such as policy_engines: and cluster:");
+
+        var reader = new ConfigReader(source);
+        var config = new HangarConfig();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value;
+            config = key switch
+            {
+                "policy_engines" => config with { Engines = [.. reader.Strings(value, key).Select(e => e.ToLowerInvariant())] },
+                "engine_versions" => config with { EngineVersions = reader.Versions(value, key) },
+                "cluster" => config with { Cluster = reader.Cluster(value) },
+                _ => throw new HangarConfigException(source, key ?? "", $"unknown key '{key}'",
+                    "use policy_engines, engine_versions or cluster"),
+            };
+        }
+        return config;
+    }
+
+    private sealed class ConfigReader(string source)
+    {
+        public IEnumerable<string> Strings(YamlNode node, string key) => node switch
+        {
+            YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, key)),
+            YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => s.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            _ => throw new HangarConfigException(source, key, "expected a list of strings", $"write {key}: [a, b]"),
+        };
+
+        public ImmutableDictionary<string, NuGetVersion> Versions(YamlNode node, string key)
+        {
+            var map = Mapping(node, key);
+            var builder = ImmutableDictionary.CreateBuilder<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in map.Children)
+            {
+                var name = Scalar(k, key);
+                var text = Scalar(v, $"{key}.{name}");
+                if (!NuGetVersion.TryParse(text, out var version))
+                    throw new HangarConfigException(source, $"{key}.{name}", $"'{text}' is not a version", "write a version such as 1.5.0");
+                builder[name.ToLowerInvariant()] = version;
+            }
+            return builder.ToImmutable();
+        }
+
+        public ClusterFacts Cluster(YamlNode node)
+        {
+            var facts = ClusterFacts.None;
+            foreach (var (k, v) in Mapping(node, "cluster").Children)
+            {
+                var key = "cluster." + Scalar(k, "cluster");
+                facts = key switch
+                {
+                    "cluster.pod_cidrs" => facts with { PodCidrs = Cidrs(v, key) },
+                    "cluster.service_cidrs" => facts with { ServiceCidrs = Cidrs(v, key) },
+                    "cluster.kubernetes_api" => facts with { KubernetesApi = Cidrs(v, key) },
+                    "cluster.corporate_ranges" => facts with { CorporateRanges = Cidrs(v, key) },
+                    "cluster.node_local_dns" => facts with { NodeLocalDns = Cidr(Scalar(v, key), key) },
+                    "cluster.cloud_providers" => facts with { CloudProviders = [.. Strings(v, key)] },
+                    "cluster.dns" => facts with { Dns = Dns(v, key) },
+                    _ => throw new HangarConfigException(source, key, $"unknown key '{key}'",
+                        "use pod_cidrs, service_cidrs, kubernetes_api, dns, node_local_dns, cloud_providers or corporate_ranges"),
+                };
+            }
+            return facts;
+        }
+
+        private DnsService Dns(YamlNode node, string key)
+        {
+            var map = Mapping(node, key);
+            string? ns = null;
+            IpCidr? address = null;
+            var labels = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (k, v) in map.Children)
+            {
+                var name = Scalar(k, key);
+                switch (name)
+                {
+                    case "namespace":
+                        ns = Scalar(v, $"{key}.namespace");
+                        break;
+                    case "service_ip":
+                        address = Cidr(Scalar(v, $"{key}.service_ip"), $"{key}.service_ip");
+                        break;
+                    case "pod_labels":
+                        foreach (var (lk, lv) in Mapping(v, $"{key}.pod_labels").Children)
+                            labels[Scalar(lk, $"{key}.pod_labels")] = Scalar(lv, $"{key}.pod_labels");
+                        break;
+                    default:
+                        throw new HangarConfigException(source, $"{key}.{name}", $"unknown key '{name}'", "use namespace, pod_labels or service_ip");
+                }
+            }
+            if (ns is null || labels.Count == 0)
+                throw new HangarConfigException(source, key, "dns needs a namespace and pod_labels",
+                    "write dns: { namespace: kube-system, pod_labels: { k8s-app: kube-dns } }");
+            return new DnsService(ns, labels.ToImmutable(), address);
+        }
+
+        private ImmutableArray<IpCidr> Cidrs(YamlNode node, string key) => [.. Strings(node, key).Select(c => Cidr(c, key))];
+
+        private IpCidr Cidr(string text, string key) =>
+            IpCidr.TryParse(text, out var cidr, out var problem) ? cidr
+                : throw new HangarConfigException(source, key, problem, "write canonical CIDRs such as 10.96.0.0/12");
+
+        private YamlMappingNode Mapping(YamlNode node, string key) =>
+            node as YamlMappingNode ?? throw new HangarConfigException(source, key, "expected a mapping", $"write {key}: followed by indented keys");
+
+        private string Scalar(YamlNode node, string key) =>
+            node is YamlScalarNode { Value: { } value } ? value
+                : throw new HangarConfigException(source, key, "expected a single value", "write a plain string");
+    }
+}

@@ -1,0 +1,100 @@
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
+using Hangar.Policy.Rules;
+
+namespace Hangar.Policy.Validation;
+
+/// <summary>
+/// Checks what no single verb can: duplicate names and rules, allows that can never match because a deny
+/// covers them, and tools missing from a server's manifest.
+/// </summary>
+public static class PolicyValidator
+{
+    /// <summary>
+    /// Validates <paramref name="set"/>. Without <paramref name="facts"/> only fixed ranges (loopback, metadata,
+    /// explicit CIDRs) are checked for allows inside denies; with them, fact-based denies are checked too.
+    /// </summary>
+    public static IReadOnlyList<PolicyDiagnostic> Validate(PolicySet set, ClusterFacts? facts)
+    {
+        var found = new List<PolicyDiagnostic>();
+        void Report(string id, DiagnosticSeverity severity, string subject, string problem, string fix) =>
+            found.Add(new PolicyDiagnostic(id, severity, set.Name, subject, problem, fix));
+
+        foreach (var name in Duplicates(set.Workspaces.Select(w => w.Name)))
+            Report(DiagnosticIds.DuplicateScope, DiagnosticSeverity.Error, $"Workspace(\"{name}\")", $"workspace '{name}' is declared more than once",
+                "declare each workspace once and put all its servers inside it");
+
+        foreach (var workspace in set.Workspaces)
+        {
+            foreach (var name in Duplicates(workspace.Servers.Select(s => s.Name)))
+                Report(DiagnosticIds.DuplicateScope, DiagnosticSeverity.Error, $"Server(\"{name}\") in {workspace.Name}",
+                    $"server '{name}' is declared more than once in workspace '{workspace.Name}'", "declare each server once");
+            CheckRules(workspace.Rules, [], Report);
+
+            foreach (var server in workspace.Servers)
+            {
+                foreach (var name in Duplicates(server.Tools.Select(t => t.Name)))
+                    Report(DiagnosticIds.DuplicateScope, DiagnosticSeverity.Error, $"Tool(\"{name}\") in {workspace.Name}/{server.Name}",
+                        $"tool '{name}' is declared more than once", "declare each tool once");
+                CheckRules(server.Rules, workspace.Rules, Report);
+
+                foreach (var tool in server.Tools)
+                {
+                    if (server.Manifest is { } manifest && !manifest.Contains(tool.Name))
+                    {
+                        var known = string.Join(", ", manifest.Tools.Select(t => t.Name).Order(StringComparer.Ordinal).Take(12));
+                        Report(DiagnosticIds.UnknownTool, DiagnosticSeverity.Error, $"Tool(\"{tool.Name}\") in {workspace.Name}/{server.Name}",
+                            $"the tool manifest of server '{server.Name}' lists no tool '{tool.Name}'",
+                            $"use one of the listed tools ({known}) or re-capture the manifest if the server changed");
+                    }
+                    CheckRules(tool.Rules, [.. workspace.Rules, .. server.Rules], Report);
+                }
+            }
+        }
+
+        CheckAllowsInsideDenies(set, facts, Report);
+        return found;
+    }
+
+    private static void CheckRules(IReadOnlyList<PolicyRule> rules, IReadOnlyList<PolicyRule> inherited,
+        Action<string, DiagnosticSeverity, string, string, string> report)
+    {
+        foreach (var group in rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+            report(DiagnosticIds.DuplicateRule, DiagnosticSeverity.Warning, $"rule '{group.Key}'",
+                $"the rule '{group.First().Describe()}' is declared {group.Count()} times at the same scope", "remove the repeats");
+
+        var declaresAllowlist = rules.OfType<DefaultDenyEgressRule>().FirstOrDefault();
+        if (declaresAllowlist is not null && !rules.Concat(inherited).OfType<AllowEgressRule>().Any())
+            report(DiagnosticIds.EmptyAllowlist, DiagnosticSeverity.Info, $"rule '{declaresAllowlist.Id}'",
+                "the scope is in allowlist mode with no allow, so every destination but cluster DNS is blocked",
+                "add AllowEgress(...) for what the server needs, or keep it if blocking everything is intended");
+    }
+
+    private static void CheckAllowsInsideDenies(PolicySet set, ClusterFacts? facts,
+        Action<string, DiagnosticSeverity, string, string, string> report)
+    {
+        var rules = set.AllRules.ToList();
+        foreach (var allow in rules.OfType<AllowEgressRule>().Where(a => !a.Destination.IsHostname))
+        {
+            var denies = rules.OfType<EgressDenyRule>().Where(d => allow.Scope.IsWithin(d.Scope));
+            foreach (var deny in denies)
+            {
+                if (facts is null && deny is DenyClusterInternalRule or DenyLateralRule or DenyCorporateNetworkRule)
+                    continue;
+                var denied = PolicyResolver.Destinations(deny, facts ?? ClusterFacts.None, set.Name, null).ToList();
+                var portsCovered = deny.Ports.IsAny || (!allow.Ports.IsAny && allow.Ports.Ranges.All(a =>
+                    deny.Ports.Ranges.Any(d => d.Protocol == a.Protocol && d.From <= a.From && d.To >= a.To)));
+                if (portsCovered && allow.Destination.Cidrs.All(c => denied.Any(d => d.Contains(c))))
+                {
+                    report(DiagnosticIds.AllowInsideDeny, DiagnosticSeverity.Error, $"rule '{allow.Id}'",
+                        $"'{allow.Describe()}' can never match: '{deny.Describe()}' ({deny.Id}) denies all of {allow.Destination}, and a deny always wins",
+                        "remove the allow, or narrow the deny so that it no longer covers the destination");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> names) =>
+        names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+}
