@@ -19,6 +19,12 @@ public static class DiagnosticIds
     public const string InvalidDestination = "HANGAR0005";
     /// <summary>A tool name or binary path that cannot be used.</summary>
     public const string InvalidToolOrBinary = "HANGAR0006";
+    /// <summary>A file, executable or directory path of a process-level rule that engines cannot match literally.</summary>
+    public const string InvalidPath = "HANGAR0007";
+    /// <summary>A Linux capability name that does not exist.</summary>
+    public const string InvalidCapability = "HANGAR0008";
+    /// <summary>A system call name that is malformed or unknown to the engine.</summary>
+    public const string InvalidSyscall = "HANGAR0009";
 
     /// <summary>An allow rule whose destination lies wholly inside a range denied at the same or a wider scope.</summary>
     public const string AllowInsideDeny = "HANGAR0101";

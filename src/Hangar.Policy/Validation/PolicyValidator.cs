@@ -53,6 +53,7 @@ public static class PolicyValidator
         }
 
         CheckAllowsInsideDenies(set, facts, Report);
+        CheckExecAllowsInsideDenies(set, Report);
         return found;
     }
 
@@ -92,6 +93,21 @@ public static class PolicyValidator
                     break;
                 }
             }
+        }
+    }
+
+    // An allowed executable that a deny at the same or a wider scope covers can never run: a deny always wins.
+    private static void CheckExecAllowsInsideDenies(PolicySet set, Action<string, DiagnosticSeverity, string, string, string> report)
+    {
+        var rules = set.AllRules.ToList();
+        foreach (var allow in rules.OfType<AllowExecRule>())
+        {
+            var deny = rules.OfType<DenyExecRule>().Where(d => allow.Scope.IsWithin(d.Scope))
+                .FirstOrDefault(d => allow.Paths.All(a => d.Paths.Any(p => p.Covers(a))));
+            if (deny is not null)
+                report(DiagnosticIds.AllowInsideDeny, DiagnosticSeverity.Error, $"rule '{allow.Id}'",
+                    $"'{allow.Describe()}' can never match: '{deny.Describe()}' ({deny.Id}) denies all of it, and a deny always wins",
+                    "remove the allow, or narrow the deny so that it no longer covers the executables");
         }
     }
 

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Hangar.Policy.Rules;
+using Hangar.Policy.Validation;
+
+namespace Hangar.Policy.Building;
+
+/// <summary>Checks the path arguments of the process-level verbs.</summary>
+internal static class PathArguments
+{
+    internal static ImmutableArray<PathMatch> Parse<TSelf>(TSelf scope, string verb, IEnumerable<string>? paths, bool allowDirectories)
+        where TSelf : ScopeBuilder<TSelf>
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        if (list.Count == 0)
+            throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}()", "no path was given",
+                allowDirectories ? $"pass at least one absolute path, e.g. {verb}(\"/usr/bin/git\") or {verb}(\"/data/\")"
+                    : $"pass at least one absolute path, e.g. {verb}(\"/usr/bin/git\")");
+
+        foreach (var path in list)
+        {
+            if (!FilePaths.IsValid(path, allowDirectories, out var problem))
+                throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}(\"{FilePaths.Printable(path)}\")", problem, Fix(path, allowDirectories));
+        }
+        return [.. list.Distinct(StringComparer.Ordinal).Select(p => new PathMatch(p)).Order()];
+    }
+
+    private static string Fix(string? path, bool allowDirectories)
+    {
+        var directoryForm = allowDirectories ? "; end a directory with '/' (\"/var/lib/app/\")" : "";
+        if (string.IsNullOrEmpty(path) || path[0] != '/')
+            return $"write the absolute path, e.g. \"/usr/bin/git\"{directoryForm}";
+        if (!allowDirectories && path.EndsWith('/'))
+            return $"name the file itself, e.g. \"{path.TrimEnd('/')}\"";
+        return $"write the absolute, resolved path without '//', '.', '..', globs or control characters, "
+            + $"at most {FilePaths.MaxLength} characters{directoryForm}";
+    }
+}

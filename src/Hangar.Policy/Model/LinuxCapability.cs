@@ -1,0 +1,91 @@
+namespace Hangar.Policy.Model;
+
+/// <summary>
+/// A Linux capability, numbered as in the kernel's <c>capability.h</c>. Use <see cref="LinuxCapabilities.Name"/>
+/// for the kernel spelling (<c>NET_RAW</c>).
+/// </summary>
+public enum LinuxCapability
+{
+    /// <summary>CAP_CHOWN (0).</summary>
+    Chown = 0,
+    /// <summary>CAP_DAC_OVERRIDE (1).</summary>
+    DacOverride = 1,
+    /// <summary>CAP_DAC_READ_SEARCH (2).</summary>
+    DacReadSearch = 2,
+    /// <summary>CAP_FOWNER (3).</summary>
+    Fowner = 3,
+    /// <summary>CAP_FSETID (4).</summary>
+    Fsetid = 4,
+    /// <summary>CAP_KILL (5).</summary>
+    Kill = 5,
+    /// <summary>CAP_SETGID (6).</summary>
+    Setgid = 6,
+    /// <summary>CAP_SETUID (7).</summary>
+    Setuid = 7,
+    /// <summary>CAP_SETPCAP (8).</summary>
+    Setpcap = 8,
+    /// <summary>CAP_LINUX_IMMUTABLE (9).</summary>
+    LinuxImmutable = 9,
+    /// <summary>CAP_NET_BIND_SERVICE (10).</summary>
+    NetBindService = 10,
+    /// <summary>CAP_NET_BROADCAST (11).</summary>
+    NetBroadcast = 11,
+    /// <summary>CAP_NET_ADMIN (12).</summary>
+    NetAdmin = 12,
+    /// <summary>CAP_NET_RAW (13).</summary>
+    NetRaw = 13,
+    /// <summary>CAP_IPC_LOCK (14).</summary>
+    IpcLock = 14,
+    /// <summary>CAP_IPC_OWNER (15).</summary>
+    IpcOwner = 15,
+    /// <summary>CAP_SYS_MODULE (16).</summary>
+    SysModule = 16,
+    /// <summary>CAP_SYS_RAWIO (17).</summary>
+    SysRawio = 17,
+    /// <summary>CAP_SYS_CHROOT (18).</summary>
+    SysChroot = 18,
+    /// <summary>CAP_SYS_PTRACE (19).</summary>
+    SysPtrace = 19,
+    /// <summary>CAP_SYS_PACCT (20).</summary>
+    SysPacct = 20,
+    /// <summary>CAP_SYS_ADMIN (21).</summary>
+    SysAdmin = 21,
+    /// <summary>CAP_SYS_BOOT (22).</summary>
+    SysBoot = 22,
+    /// <summary>CAP_SYS_NICE (23).</summary>
+    SysNice = 23,
+    /// <summary>CAP_SYS_RESOURCE (24).</summary>
+    SysResource = 24,
+    /// <summary>CAP_SYS_TIME (25).</summary>
+    SysTime = 25,
+    /// <summary>CAP_SYS_TTY_CONFIG (26).</summary>
+    SysTtyConfig = 26,
+    /// <summary>CAP_MKNOD (27).</summary>
+    Mknod = 27,
+    /// <summary>CAP_LEASE (28).</summary>
+    Lease = 28,
+    /// <summary>CAP_AUDIT_WRITE (29).</summary>
+    AuditWrite = 29,
+    /// <summary>CAP_AUDIT_CONTROL (30).</summary>
+    AuditControl = 30,
+    /// <summary>CAP_SETFCAP (31).</summary>
+    Setfcap = 31,
+    /// <summary>CAP_MAC_OVERRIDE (32).</summary>
+    MacOverride = 32,
+    /// <summary>CAP_MAC_ADMIN (33).</summary>
+    MacAdmin = 33,
+    /// <summary>CAP_SYSLOG (34).</summary>
+    Syslog = 34,
+    /// <summary>CAP_WAKE_ALARM (35).</summary>
+    WakeAlarm = 35,
+    /// <summary>CAP_BLOCK_SUSPEND (36).</summary>
+    BlockSuspend = 36,
+    /// <summary>CAP_AUDIT_READ (37).</summary>
+    AuditRead = 37,
+    /// <summary>CAP_PERFMON (38).</summary>
+    Perfmon = 38,
+    /// <summary>CAP_BPF (39).</summary>
+    Bpf = 39,
+    /// <summary>CAP_CHECKPOINT_RESTORE (40).</summary>
+    CheckpointRestore = 40,
+}
