@@ -139,4 +139,14 @@ public sealed class ProcessRuleTests
         Assert.Equal(["/usr/bin/git"], tool.Binaries);
         Assert.Equal(ScopeLevel.Tool, Assert.Single(tool.Rules).Scope.Level);
     }
+
+    [Fact]
+    public void DenySocketProtocol_Raw_IsRecordedSorted()
+    {
+        var set = PolicySet.Named("p").Workspace("acme").DenySocketProtocol(SocketProtocol.Raw, SocketProtocol.Icmp, SocketProtocol.Raw).Build();
+
+        var rule = Assert.IsType<DenySocketProtocolRule>(Assert.Single(set.AllRules));
+        Assert.Equal([SocketProtocol.Icmp, SocketProtocol.Raw], rule.Protocols);
+        Assert.Equal("deny ICMP, RAW sockets", rule.Describe());
+    }
 }
