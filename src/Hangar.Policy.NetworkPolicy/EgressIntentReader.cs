@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
+using Hangar.Policy.Networking;
+using Hangar.Policy.Rules;
+
+namespace Hangar.Policy.NetworkPolicy;
+
+/// <summary>
+/// Sorts one server's rules into what NetworkPolicy can enforce and states, for each rule, how it is covered.
+/// </summary>
+internal static class EgressIntentReader
+{
+    /// <summary>Reads <paramref name="target"/>; <paramref name="objectName"/> names the object in coverage reasons.</summary>
+    public static EgressIntent Read(ServerTarget target, string objectName)
+    {
+        var where = $"NetworkPolicy {target.Namespace}/{objectName}";
+        var coverage = ImmutableArray.CreateBuilder<CoverageEntry>();
+        var denies = ImmutableArray.CreateBuilder<EgressDeny>();
+        var allows = new List<(ResolvedRule Rule, bool FromTool)>();
+        var emitted = ImmutableArray.CreateBuilder<ResolvedRule>();
+        var allowlist = false;
+        void Report(ResolvedRule rule, CoverageStatus status, string reason) =>
+            coverage.Add(new CoverageEntry(rule.Id, NetworkPolicyBackend.BackendName, status, reason));
+
+        var rules = target.Rules.Select(r => (Rule: r, FromTool: false))
+            .Concat(target.Tools.SelectMany(t => t.Rules.Select(r => (Rule: r, FromTool: true))));
+        foreach (var (rule, fromTool) in rules)
+        {
+            var widened = $"enforced for the whole server '{target.Scope.Path}' by {where}: NetworkPolicy selects pods, "
+                + "not the processes of one tool";
+            if (rule.Mode == RuleMode.Audit)
+            {
+                Report(rule, CoverageStatus.Unsupported, "NetworkPolicy cannot audit (it only allows or drops), so this "
+                    + "audit-mode rule is not emitted; observe it with Tetragon or Falco");
+                continue;
+            }
+
+            switch (rule.Rule)
+            {
+                case DenyLoopbackRule:
+                    Report(rule, CoverageStatus.Unsupported, Loopback);
+                    break;
+                case DefaultDenyEgressRule:
+                    allowlist = true;
+                    emitted.Add(rule);
+                    Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced, fromTool
+                        ? $"allowlist mode {widened}"
+                        : "policyTypes [Egress] with only the allows and cluster DNS as egress rules, so all else is dropped");
+                    break;
+                case AllowEgressRule allow:
+                    allows.Add((rule, fromTool));
+                    break;
+                case EgressDenyRule when !rule.Destinations.IsEmpty && rule.Destinations.All(IsLoopback):
+                    Report(rule, CoverageStatus.Unsupported, Loopback);
+                    break;
+                case EgressDenyRule deny:
+                    denies.Add(new EgressDeny(rule, rule.Destinations, deny.Ports));
+                    emitted.Add(rule);
+                    Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced,
+                        fromTool ? widened : DenyReason(rule));
+                    break;
+                default:
+                    Report(rule, CoverageStatus.Unsupported, "the NetworkPolicy backend does not handle this kind of rule");
+                    break;
+            }
+        }
+
+        var ranges = ImmutableArray.CreateBuilder<EgressAllow>();
+        foreach (var (rule, fromTool) in allows)
+        {
+            var allow = (AllowEgressRule)rule.Rule;
+            var blockedOrFree = allowlist
+                ? "it is not emitted, so that traffic stays blocked under the allowlist"
+                : "it is not emitted; the destination is reachable only because this server's egress is not in allowlist mode";
+            if (fromTool)
+            {
+                Report(rule, CoverageStatus.Unsupported, "NetworkPolicy selects pods, not the processes of one tool, and "
+                    + $"allowing this for the whole server '{target.Scope.Path}' would be more permissive than the policy; {blockedOrFree}");
+            }
+            else if (allow.Destination.IsHostname)
+            {
+                Report(rule, CoverageStatus.Unsupported,
+                    $"NetworkPolicy matches addresses, never DNS names, so '{allow.Destination.Hostname}' cannot be allowed; {blockedOrFree}");
+            }
+            else if (allowlist)
+            {
+                ranges.Add(new EgressAllow(rule, rule.Destinations, allow.Ports));
+                emitted.Add(rule);
+                Report(rule, CoverageStatus.Enforced, "allowed by ipBlock egress rules, minus the denied sub-ranges "
+                    + "(ipBlock matching pod addresses depends on the CNI)");
+            }
+            else
+            {
+                Report(rule, CoverageStatus.Enforced,
+                    "the server is not in allowlist mode, so the destination stays reachable (a deny still wins)");
+            }
+        }
+
+        return new EgressIntent(target, allowlist, denies.ToImmutable(), ranges.ToImmutable(), emitted.ToImmutable(), coverage.ToImmutable());
+    }
+
+    private const string Loopback = "NetworkPolicy never sees traffic that stays inside the pod (127.0.0.0/8, 0.0.0.0, ::1, ::), "
+        + "so loopback cannot be denied; enforce it with Tetragon";
+
+    private static bool IsLoopback(IpCidr cidr) => LoopbackDestinations.All.Any(l => l.Contains(cidr));
+
+    private static string DenyReason(ResolvedRule rule)
+    {
+        var how = rule.Rule switch
+        {
+            DenyLateralRule => "pod ranges excepted from every ipBlock and only the own workspace's pods selected by podSelector "
+                + "(ipBlock matching pod addresses depends on the CNI; either way other workspaces' pods are not allowed)",
+            DenyClusterInternalRule => "pod and service ranges and API endpoints excepted from every ipBlock and no pod selected, "
+                + "cluster DNS kept (service addresses are matched after DNAT, as the pods behind them)",
+            _ => "ranges excepted from the egress ipBlock allows",
+        };
+        var loopback = rule.Destinations.Any(d => LoopbackDestinations.All.Any(l => l.Overlaps(d)))
+            ? "; the in-pod loopback part is not enforced (NetworkPolicy never sees it)"
+            : "";
+        return $"{how}{loopback}; NetworkPolicy has no deny, so another NetworkPolicy allowing these destinations "
+            + "for the same pods overrides it";
+    }
+}
