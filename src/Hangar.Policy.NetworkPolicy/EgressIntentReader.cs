@@ -29,6 +29,13 @@ internal static class EgressIntentReader
         {
             var widened = $"enforced for the whole server '{target.Scope.Path}' by {where}: NetworkPolicy selects pods, "
                 + "not the processes of one tool";
+            if (rule.Rule is ProcessRule)
+            {
+                Report(rule, CoverageStatus.Unsupported, "NetworkPolicy sees only the network traffic of pods, never processes, "
+                    + "files, capabilities or socket types");
+                continue;
+            }
+
             if (rule.Mode == RuleMode.Audit)
             {
                 Report(rule, CoverageStatus.Unsupported, "NetworkPolicy cannot audit (it only allows or drops), so this "
