@@ -1,0 +1,130 @@
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
+using Hangar.Policy.Networking;
+using Hangar.Policy.Rules;
+using Hangar.Policy.Tetragon.Spec;
+using Hangar.Policy.Validation;
+
+namespace Hangar.Policy.Tetragon.Egress;
+
+/// <summary>Says, for each egress rule, how Tetragon covers it at the target version, and why.</summary>
+internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
+{
+    private bool Fallback => hook == ConnectHook.TcpConnect;
+
+    private bool MappedGap => !plan.Supports(TetragonFeatures.IPv4MappedValues);
+
+    /// <summary>Why <paramref name="deny"/> cannot be emitted at all at the target version, or null.</summary>
+    public string? Unsupported(ResolvedRule rule, EgressDenyRule deny)
+    {
+        if (!Fallback)
+            return null;
+        if (rule.Rule is DenyClusterInternalRule or DenyLateralRule)
+            return $"needs Tetragon v1.4.0 (targeting {plan.Context.EngineVersion}): before it only tcp_connect can block, "
+                + "which sees Service addresses already resolved to pods, so cluster DNS could not be kept reachable";
+        if (!deny.Ports.IsAny && deny.Ports.Ranges.All(r => r.Protocol != Protocol.Tcp))
+            return $"covers {deny.Ports} only, and before Tetragon v1.4.0 (targeting {plan.Context.EngineVersion}) "
+                + "only TCP connections can be blocked (tcp_connect)";
+        return null;
+    }
+
+    /// <summary>Why allowlist mode cannot be emitted at the target version, or null.</summary>
+    public string? UnsupportedAllowlist() => Fallback
+        ? $"needs Tetragon v1.4.0 (targeting {plan.Context.EngineVersion}): before it only tcp_connect can block, which "
+            + "sees Service addresses already resolved to pods, so cluster DNS could not be kept reachable; nothing is blocked"
+        : null;
+
+    /// <summary>Records the coverage of a planned deny rule.</summary>
+    public void Deny(ResolvedRule rule, EgressScope scope, IReadOnlyList<IpCidr> keptDns)
+    {
+        var parts = new List<string> { Action(rule.Mode), Processes(scope) };
+        if (keptDns.Count > 0)
+            parts.Add($"cluster DNS ({string.Join(", ", keptDns)}) stays reachable on port 53");
+        if (rule.Rule is DenyLateralRule)
+            parts.Add("stricter than declared: every pod range is denied, same-workspace pods too, because Tetragon "
+                + "cannot tell workspaces apart by address");
+        if (MappedGap && rule.Destinations.Any(d => d.IsIPv4) && rule.Mode == RuleMode.Enforce)
+        {
+            parts.Add($"gap: an IPv6 socket dialing the IPv4-mapped form (::ffff:a.b.c.d) of a denied IPv4 range is not "
+                + $"matched before Tetragon v1.5.0 (targeting {plan.Context.EngineVersion})");
+            plan.Report(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Warning, $"engine '{TetragonBackend.EngineName}'",
+                $"Tetragon {plan.Context.EngineVersion} does not match IPv4-mapped addresses, so IPv6 sockets reach denied "
+                + "IPv4 ranges (loopback included) through ::ffff:a.b.c.d",
+                "target Tetragon v1.5.0 or later (CompileOptions.EngineVersions[\"tetragon\"]), or accept the gap knowingly");
+        }
+
+        var status = rule.Mode == RuleMode.Audit ? CoverageStatus.Detected
+            : scope.IsWidened ? CoverageStatus.Widened
+            : CoverageStatus.Enforced;
+        plan.Cover(rule, status, string.Join("; ", parts));
+    }
+
+    /// <summary>Records the coverage of the rule that switches a scope to allowlist mode.</summary>
+    public void Allowlist(ResolvedRule allowlistSwitch, IEnumerable<ResolvedRule> switches, MatchBinaries? binaries,
+        IReadOnlyList<IpCidr> dnsHosts, bool widened)
+    {
+        var parts = new List<string>
+        {
+            Action(allowlistSwitch.Mode) + " for every destination outside the allowed ranges",
+            binaries is null ? "for every process of the server" : $"for processes {binaries.Operator} {string.Join(", ", binaries.Paths)}",
+            dnsHosts.Count > 0
+                ? $"cluster DNS ({string.Join(", ", dnsHosts)}) stays reachable on port 53"
+                : "no cluster DNS address is known to keep",
+            "hostname allows cannot be matched, so those hosts stay blocked",
+        };
+        if (widened)
+            parts.Add("widened: declared on a tool that names no binary, applied to the whole server");
+        if (MappedGap)
+            parts.Add($"stricter: before Tetragon v1.5.0 (targeting {plan.Context.EngineVersion}) IPv6 sockets cannot reach allowed "
+                + "IPv4 ranges through IPv4-mapped addresses, and a discard-only range of the family without allows is listed "
+                + "so that its connections are matched at all");
+
+        var status = allowlistSwitch.Mode == RuleMode.Audit ? CoverageStatus.Detected
+            : widened ? CoverageStatus.Widened
+            : CoverageStatus.Enforced;
+        foreach (var rule in switches.Append(allowlistSwitch).DistinctBy(r => r.Id))
+        {
+            var decided = rule.Id == allowlistSwitch.Id ? "" : $"; mode decided by {allowlistSwitch.Id}";
+            plan.Cover(rule, status, string.Join("; ", parts) + decided);
+        }
+    }
+
+    /// <summary>Records the coverage of an allow at a scope with or without an allowlist.</summary>
+    public void Allow(ResolvedRule rule, bool allowlisted)
+    {
+        var allow = (AllowEgressRule)rule.Rule;
+        if (allow.Destination.IsHostname)
+        {
+            plan.Cover(rule, CoverageStatus.Unsupported, "Tetragon cannot match hostnames"
+                + (allowlisted ? $"; in allowlist mode {allow.Destination.Hostname} stays blocked" : ""));
+            return;
+        }
+        plan.Cover(rule, CoverageStatus.Enforced, allowlisted
+            ? $"left out of the allowlist's blocking selectors: {allow.Destination} on {allow.Ports} stays reachable"
+            : "nothing to enforce: the scope is not in allowlist mode, so nothing blocks this destination");
+    }
+
+    /// <summary>Records that an allow of a tool without binaries is not applied.</summary>
+    public void AllowWithoutBinaries(ResolvedRule rule, ToolTarget tool) =>
+        plan.Cover(rule, CoverageStatus.Unsupported,
+            $"not applied: tool '{tool.Name}' names no binary (RunsAs), and allowing for the whole server would allow more "
+            + "than declared; in allowlist mode the destination stays blocked for the tool");
+
+    private string Action(RuleMode mode) => mode == RuleMode.Audit
+        ? $"audit: reported by a Post action on {hook.Call.Call}, never blocked"
+        : Fallback
+            ? $"the process is killed at tcp_connect (Sigkill); TCP only, UDP and SCTP are not seen before Tetragon v1.4.0 "
+                + $"(targeting {plan.Context.EngineVersion})"
+            : "connect() fails with EPERM (security_socket_connect, Override)";
+
+    private string Processes(EgressScope scope)
+    {
+        if (scope.Tool is null)
+            return "for every process of the server";
+        if (scope.Binaries is null)
+            return $"widened to every process of server {plan.Server.Scope}: tool '{scope.Tool.Name}' names no binary (RunsAs)";
+        return $"for {string.Join(", ", scope.Binaries.Paths)}" + (scope.Binaries.FollowChildren
+            ? " and the processes they start"
+            : $", not the processes they start (followChildren needs Tetragon v1.2.0, targeting {plan.Context.EngineVersion})");
+    }
+}

@@ -1,0 +1,41 @@
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Tetragon.Egress;
+using Hangar.Policy.Tetragon.Emission;
+
+namespace Hangar.Policy.Tetragon;
+
+/// <summary>
+/// Emits Cilium Tetragon <c>cilium.io/v1alpha1</c> TracingPolicyNamespaced objects, one set per MCP server,
+/// selected by the server's pod labels. Connections are blocked in the kernel at <c>security_socket_connect</c>
+/// (Tetragon v1.4.0 and later), so loopback and cloud metadata are enforced inside the pod, where NetworkPolicy
+/// cannot see. Tool rules are scoped to the tool's binaries when it names them.
+/// </summary>
+/// <example><code>new CompileOptions { Backends = [new TetragonBackend()] }</code></example>
+public sealed class TetragonBackend : IPolicyBackend
+{
+    /// <summary>The backend's name in options and hangar.yaml.</summary>
+    public const string EngineName = "tetragon";
+
+    private static readonly IHookFamily[] Families = [new EgressFamily()];
+
+    /// <inheritdoc />
+    public string Name => EngineName;
+
+    /// <inheritdoc />
+    public EngineFeatureTable Features => TetragonFeatures.Table;
+
+    /// <inheritdoc />
+    public BackendOutput Compile(BackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var output = new BackendOutput();
+        foreach (var server in context.Policy.Targets)
+        {
+            var plan = new ServerPlan(context, server, output);
+            foreach (var family in Families)
+                family.Plan(plan);
+            output.Objects.AddRange(PolicyPacker.Pack(plan));
+        }
+        return output;
+    }
+}
