@@ -57,6 +57,13 @@ public abstract class ScopeBuilder<TSelf> where TSelf : ScopeBuilder<TSelf>
         return (TSelf)this;
     }
 
+    /// <summary>Adds <paramref name="rule"/> unless a rule with the same id is already declared here.</summary>
+    internal void EnsureRule(PolicyRule rule)
+    {
+        if (!_rules.Any(r => r.Rule.Id == (rule with { Scope = Scope }).Id))
+            AddRule(rule);
+    }
+
     /// <summary>Builds the whole policy set this scope belongs to (see <see cref="PolicySetBuilder.Build"/>).</summary>
     public PolicySet Build() => Root.Build();
 

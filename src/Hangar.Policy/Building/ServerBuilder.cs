@@ -11,6 +11,7 @@ public sealed class ServerBuilder : ScopeBuilder<ServerBuilder>
     private readonly List<ToolBuilder> _tools = [];
     private readonly SortedDictionary<string, string> _labels = new(StringComparer.Ordinal);
     private ToolManifest? _manifest;
+    private bool _denyEgressForReadOnlyTools;
 
     internal ServerBuilder(WorkspaceBuilder workspace, string name)
         : base(workspace.Root, new PolicyScope(workspace.Scope.Workspace, CheckName(workspace, name)))
@@ -69,6 +70,37 @@ public sealed class ServerBuilder : ScopeBuilder<ServerBuilder>
         return this;
     }
 
+    /// <summary>
+    /// Adds the tool a generated handle names (e.g. <c>McpTools.Fetch.Fetch</c>), with its annotations, and
+    /// returns its builder.
+    /// </summary>
+    public ToolBuilder Tool(McpToolHandle tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        var builder = Tool(tool.Name);
+        builder.Annotations = tool.Annotations;
+        return builder;
+    }
+
+    /// <summary>Adds the tool a generated handle names, configured by <paramref name="configure"/>.</summary>
+    public ServerBuilder Tool(McpToolHandle tool, Action<ToolBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Tool(tool));
+        return this;
+    }
+
+    /// <summary>
+    /// Puts every tool of this server that its manifest declares read-only and not open-world (added with a
+    /// generated handle) in allowlist mode: such a tool needs no network, so everything but cluster DNS and
+    /// the allows declared at the server or workspace is denied to it.
+    /// </summary>
+    public ServerBuilder DefaultDenyEgressForReadOnlyTools()
+    {
+        _denyEgressForReadOnlyTools = true;
+        return this;
+    }
+
     internal ServerPolicy BuildServer(RuleMode inherited)
     {
         var labels = _labels.Count > 0
@@ -79,6 +111,11 @@ public sealed class ServerBuilder : ScopeBuilder<ServerBuilder>
                 [HangarLabels.Server] = Scope.Server!,
             });
         var mode = EffectiveMode(inherited);
+        if (_denyEgressForReadOnlyTools)
+        {
+            foreach (var tool in _tools.Where(t => t.Annotations.ReadOnly == true && t.Annotations.OpenWorld != true))
+                tool.EnsureRule(new Rules.DefaultDenyEgressRule { Scope = tool.Scope });
+        }
         return new ServerPolicy(Scope.Server!, labels, _manifest, [.. BuildRules(inherited)], [.. _tools.Select(t => t.BuildTool(mode))]);
     }
 

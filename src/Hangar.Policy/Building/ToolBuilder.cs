@@ -1,3 +1,4 @@
+using Hangar.Policy.Manifests;
 using Hangar.Policy.Model;
 using Hangar.Policy.Validation;
 
@@ -19,6 +20,12 @@ public sealed class ToolBuilder : ScopeBuilder<ToolBuilder>
 
     /// <summary>The server the tool belongs to.</summary>
     public ServerBuilder Server { get; }
+
+    /// <summary>
+    /// The behaviour hints of the tool when it was added with a generated handle; <see cref="ToolAnnotations.None"/>
+    /// when it was added by name.
+    /// </summary>
+    public ToolAnnotations Annotations { get; internal set; } = ToolAnnotations.None;
 
     /// <summary>
     /// Names the executables the tool runs as (absolute paths), so that Tetragon, KubeArmor and Falco can

@@ -50,7 +50,13 @@ public static class DiagnosticIds
 
     /// <summary>A tool name the server's tool manifest does not list.</summary>
     public const string UnknownTool = "HANGAR0301";
+    /// <summary>A <c>*.tools.json</c> tool manifest that cannot be read.</summary>
+    public const string InvalidToolManifest = "HANGAR0302";
+    /// <summary>A tool named by a string where a generated typed handle exists.</summary>
+    public const string ToolNameString = "HANGAR0303";
 
     /// <summary>A built policy that is never returned or registered.</summary>
     public const string DiscardedPolicy = "HANGAR0401";
+    /// <summary>A member marked <c>[HangarPolicy]</c> that is not static, takes parameters, or returns no PolicySet.</summary>
+    public const string InvalidPolicyMember = "HANGAR0402";
 }
