@@ -52,7 +52,7 @@ internal static class Clusters
         List(rule, "to").Select(p => p.Node("ipBlock")).OfType<ObjectNode>().Where(b => (string)b["cidr"]! == cidr)
             .SelectMany(b => b["except"] is IEnumerable<string> e ? e : []).ToList();
 
-    public static List<string> Ports(ObjectNode rule) =>
+    public static List<string> PortList(ObjectNode rule) =>
         [.. List(rule, "ports").Select(p => $"{p["protocol"]}/{p["port"]}{(p["endPort"] is int end ? $"-{end}" : "")}")];
 
     public static ImmutableArray<CoverageEntry> Coverage(CompilationResult result) =>

@@ -46,7 +46,7 @@ public sealed class DenyTests
         var peer = List(dns, "to")[0];
         Assert.Equal("kube-system", peer.Node("namespaceSelector")!.Node("matchLabels")!["kubernetes.io/metadata.name"]);
         Assert.Equal("kube-dns", peer.Node("podSelector")!.Node("matchLabels")!["k8s-app"]);
-        Assert.Equal(["UDP/53", "TCP/53"], Ports(dns));
+        Assert.Equal(["UDP/53", "TCP/53"], PortList(dns));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class DenyTests
 
         var dns = Egress(spec)[0];
         Assert.Equal(["169.254.20.10/32"], Cidrs(dns));
-        Assert.Equal(["UDP/53", "TCP/53"], Ports(dns));
+        Assert.Equal(["UDP/53", "TCP/53"], PortList(dns));
         Assert.Contains("169.254.0.0/16", Excepts(Assert.Single(NonDns(spec)), "0.0.0.0/0"));
     }
 
