@@ -1,0 +1,10 @@
+namespace Hangar.Policy.Hosting.Backends;
+
+/// <summary>The backend packages Hangar.Policy.Hosting ships with, registered under their engine names.</summary>
+internal static class KnownBackends
+{
+    /// <summary>The engine used when neither <c>--engines</c> nor hangar.yaml names one.</summary>
+    public const string DefaultEngine = "networkpolicy";
+
+    public static BackendRegistry Create() => new BackendRegistry();
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Hangar.Policy.Hosting.Output;
+using Hangar.Policy.Output;
+using Hangar.Policy.Validation;
+
+namespace Hangar.Policy.Hosting.Commands;
+
+/// <summary>
+/// <c>emit --out DIR</c>: compiles the policy and writes one YAML file per object, grouped by backend, plus a
+/// kustomization.yaml, so that <c>kubectl apply -k DIR</c> and GitOps tools take the folder as it is.
+/// Nothing is written when there is any error.
+/// </summary>
+public sealed class EmitCommand : HostCommand
+{
+    private readonly CompileInputs _inputs = new();
+    private readonly Option<string> _out = new("--out", "-o")
+    {
+        Description = "The folder to write to; created when missing. Files of an earlier emission that are no longer emitted are removed.",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    /// <inheritdoc />
+    public override string Name => "emit";
+
+    /// <inheritdoc />
+    public override string Description => "Compile the policy and write the objects for each engine, with a kustomization.yaml.";
+
+    /// <inheritdoc />
+    protected override void AddOptions(Command command)
+    {
+        command.Options.Add(_out);
+        _inputs.AddTo(command);
+    }
+
+    /// <inheritdoc />
+    protected override int Execute(ParseResult parse, HostContext host)
+    {
+        var outArgument = parse.GetValue(_out)!;
+        if (string.IsNullOrWhiteSpace(outArgument))
+            throw new UsageException("--out is empty; give the folder to write to, e.g. --out out/policy");
+        var folder = host.ResolvePath(outArgument);
+
+        var compilation = _inputs.Compile(parse, host);
+        var result = compilation.Result;
+        if (DiagnosticReport.Write(host, result, "nothing was written") != ExitCodes.Success)
+            return ExitCodes.PolicyErrors;
+
+        var files = ManifestDirectory.Render(result);
+        var removed = OutputFolder.Write(files, folder);
+
+        var perEngine = string.Join(", ", compilation.Engines.Select(e =>
+            $"{e}: {result.Objects.Count(o => o.Backend == e) + result.Files.Count(f => f.Backend == e)}"));
+        var extras = new[] { removed > 0 ? $"{removed} stale removed" : null, DiagnosticReport.Count(result, DiagnosticSeverity.Warning) }
+            .OfType<string>().ToList();
+        host.Out.WriteLine($"wrote {files.Count} files ({perEngine}; kustomization.yaml) to {host.DisplayPath(folder)}" +
+            (extras.Count > 0 ? $" ({string.Join(", ", extras)})" : ""));
+        return ExitCodes.Success;
+    }
+}

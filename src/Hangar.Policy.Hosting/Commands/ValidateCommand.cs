@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Hangar.Policy.Validation;
+
+namespace Hangar.Policy.Hosting.Commands;
+
+/// <summary><c>validate</c>: compiles the policy for the selected engines and reports, writing nothing.</summary>
+public sealed class ValidateCommand : HostCommand
+{
+    private readonly CompileInputs _inputs = new();
+
+    /// <inheritdoc />
+    public override string Name => "validate";
+
+    /// <inheritdoc />
+    public override string Description => "Compile the policy and report errors and warnings; write nothing.";
+
+    /// <inheritdoc />
+    protected override void AddOptions(Command command) => _inputs.AddTo(command);
+
+    /// <inheritdoc />
+    protected override int Execute(ParseResult parse, HostContext host)
+    {
+        var compilation = _inputs.Compile(parse, host);
+        var result = compilation.Result;
+        if (DiagnosticReport.Write(host, result, "the policy does not compile") != ExitCodes.Success)
+            return ExitCodes.PolicyErrors;
+
+        var notes = new[] { DiagnosticReport.Count(result, DiagnosticSeverity.Warning), DiagnosticReport.Count(result, DiagnosticSeverity.Info) }
+            .OfType<string>().ToList();
+        host.Out.WriteLine($"ok: {string.Join(", ", compilation.Sets.Select(s => $"'{s.Name}'"))}, " +
+            $"{result.Coverage.Rules.Length} rules, {result.Objects.Length + result.Files.Length} objects for " +
+            $"{string.Join(", ", compilation.Engines)}" +
+            (compilation.ConfigPath is null ? ", no config" : $", config {compilation.ConfigPath}") +
+            (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : ""));
+        return ExitCodes.Success;
+    }
+}
