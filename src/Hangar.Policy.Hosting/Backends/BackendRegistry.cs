@@ -42,7 +42,7 @@ public sealed class BackendRegistry
         {
             var known = _factories.Count == 0 ? "none is installed" : string.Join(", ", _factories.Keys);
             throw new UsageException(
-                $"unknown engine {string.Join(", ", unknown.Select(n => $"'{n}'"))} in {origin} " +
+                $"unknown engine{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(n => $"'{n}'"))} in {origin} " +
                 $"({Validation.DiagnosticIds.UnknownEngine}); known engines: {known}");
         }
         return [.. names.Select(n => _factories[n.ToLowerInvariant()]())];
