@@ -9,5 +9,6 @@ public static class HostCommands
         new EmitCommand(),
         new CoverageCommand(),
         new ValidateCommand(),
+        new EnginesCommand(),
     ];
 }
