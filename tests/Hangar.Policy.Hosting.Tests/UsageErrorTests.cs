@@ -88,15 +88,4 @@ public sealed class UsageErrorTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("html", run.Error);
     }
-
-    [Fact]
-    public void OutIsAFile_ExitsTwoAndLeavesTheFile()
-    {
-        var file = _cli.WriteFile("taken", "mine");
-
-        var run = _cli.Run(Policy, "emit", "--out", "taken", "--engines", "networkpolicy");
-
-        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Equal("mine", File.ReadAllText(file));
-    }
 }

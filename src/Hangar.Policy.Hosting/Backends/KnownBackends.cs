@@ -1,10 +1,13 @@
+using Hangar.Policy.NetworkPolicy;
+
 namespace Hangar.Policy.Hosting.Backends;
 
 /// <summary>The backend packages Hangar.Policy.Hosting ships with, registered under their engine names.</summary>
 internal static class KnownBackends
 {
     /// <summary>The engine used when neither <c>--engines</c> nor hangar.yaml names one.</summary>
-    public const string DefaultEngine = "networkpolicy";
+    public const string DefaultEngine = NetworkPolicyBackend.BackendName;
 
-    public static BackendRegistry Create() => new BackendRegistry();
+    public static BackendRegistry Create() => new BackendRegistry()
+        .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend());
 }

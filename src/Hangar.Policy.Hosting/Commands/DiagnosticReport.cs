@@ -10,11 +10,12 @@ public static class DiagnosticReport
     /// Prints every diagnostic of <paramref name="result"/>, one per line (each names the policy, the rule or
     /// scope, the value and the fix), and returns <see cref="ExitCodes.PolicyErrors"/> when any is an error,
     /// else <see cref="ExitCodes.Success"/>. <paramref name="onError"/> is added after the errors, e.g.
-    /// "nothing was written".
+    /// "nothing was written". Notes (<see cref="DiagnosticSeverity.Info"/>) are printed only when
+    /// <paramref name="withNotes"/> is true.
     /// </summary>
-    public static int Write(HostContext host, CompilationResult result, string onError)
+    public static int Write(HostContext host, CompilationResult result, string onError, bool withNotes = false)
     {
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Where(d => withNotes || d.Severity != DiagnosticSeverity.Info))
             host.Error.WriteLine(diagnostic.ToString());
 
         var errors = result.Diagnostics.Count(d => d.IsError);

@@ -40,6 +40,8 @@ public sealed class EmitCommand : HostCommand
         if (string.IsNullOrWhiteSpace(outArgument))
             throw new UsageException("--out is empty; give the folder to write to, e.g. --out out/policy");
         var folder = host.ResolvePath(outArgument);
+        if (File.Exists(folder))
+            throw new UsageException($"--out '{outArgument}' is a file; give a folder (it is created when missing)");
 
         var compilation = _inputs.Compile(parse, host);
         var result = compilation.Result;

@@ -22,7 +22,7 @@ public sealed class ValidateCommand : HostCommand
     {
         var compilation = _inputs.Compile(parse, host);
         var result = compilation.Result;
-        if (DiagnosticReport.Write(host, result, "the policy does not compile") != ExitCodes.Success)
+        if (DiagnosticReport.Write(host, result, "the policy does not compile", withNotes: true) != ExitCodes.Success)
             return ExitCodes.PolicyErrors;
 
         var notes = new[] { DiagnosticReport.Count(result, DiagnosticSeverity.Warning), DiagnosticReport.Count(result, DiagnosticSeverity.Info) }
