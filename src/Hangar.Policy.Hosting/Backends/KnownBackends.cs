@@ -1,4 +1,5 @@
 using Hangar.Policy.NetworkPolicy;
+using Hangar.Policy.Tetragon;
 
 namespace Hangar.Policy.Hosting.Backends;
 
@@ -9,5 +10,6 @@ internal static class KnownBackends
     public const string DefaultEngine = NetworkPolicyBackend.BackendName;
 
     public static BackendRegistry Create() => new BackendRegistry()
-        .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend());
+        .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend())
+        .Register(TetragonBackend.EngineName, () => new TetragonBackend());
 }
