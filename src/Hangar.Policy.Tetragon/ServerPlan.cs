@@ -8,8 +8,11 @@ namespace Hangar.Policy.Tetragon;
 /// What the hook families build up for one server: the selectors to emit, and the coverage and diagnostics
 /// they report on the backend's output.
 /// </summary>
-internal sealed class ServerPlan(BackendContext context, ServerTarget server, BackendOutput output)
+internal sealed class ServerPlan(BackendContext context, ServerTarget server, string nameStem, BackendOutput output)
 {
+    /// <summary>The start of every object name for this server, unique in the policy set.</summary>
+    public string NameStem { get; } = nameStem;
+
     public BackendContext Context { get; } = context;
 
     public ServerTarget Server { get; } = server;

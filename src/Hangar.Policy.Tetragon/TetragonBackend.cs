@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
 using Hangar.Policy.Tetragon.Egress;
 using Hangar.Policy.Tetragon.Emission;
 
@@ -29,13 +32,30 @@ public sealed class TetragonBackend : IPolicyBackend
     {
         ArgumentNullException.ThrowIfNull(context);
         var output = new BackendOutput();
+        var stems = NameStems(context.Policy.Targets);
         foreach (var server in context.Policy.Targets)
         {
-            var plan = new ServerPlan(context, server, output);
+            var plan = new ServerPlan(context, server, stems[server.Scope], output);
             foreach (var family in Families)
                 family.Plan(plan);
             output.Objects.AddRange(PolicyPacker.Pack(plan));
         }
         return output;
+    }
+
+    // Tetragon keys policies by name across namespaces, so "a-b" + "c" and "a" + "b-c" must not both become
+    // "a-b-c": colliding stems get a digest of their workspace and server.
+    private static Dictionary<PolicyScope, string> NameStems(IEnumerable<ServerTarget> targets)
+    {
+        var stems = targets.ToDictionary(t => t.Scope, t => $"{t.Workspace}-{t.Server}");
+        foreach (var group in stems.GroupBy(s => s.Value, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        {
+            foreach (var (scope, stem) in group)
+            {
+                var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope.Path)))[..6];
+                stems[scope] = $"{stem}-{digest}";
+            }
+        }
+        return stems;
     }
 }

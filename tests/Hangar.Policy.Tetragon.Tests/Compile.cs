@@ -53,6 +53,10 @@ internal static class Compile
             .Where(a => (string)a["operator"]! == op).Select(a => (List<string>)a["values"]!);
 
     /// <summary>The actions of every selector.</summary>
-    public static IEnumerable<string> Actions(CompilationResult result) =>
-        Selectors(result).SelectMany(s => (List<ObjectNode>)s["matchActions"]!).Select(a => (string)a["action"]!);
+    public static IEnumerable<string> Actions(CompilationResult result) => result.Objects.SelectMany(Actions);
+
+    /// <summary>The actions of every selector of one object.</summary>
+    public static IEnumerable<string> Actions(EmittedObject obj) =>
+        ((List<ObjectNode>)obj.Body.Node("spec")!["kprobes"]!).SelectMany(k => (List<ObjectNode>)k["selectors"]!)
+            .SelectMany(s => (List<ObjectNode>)s["matchActions"]!).Select(a => (string)a["action"]!);
 }

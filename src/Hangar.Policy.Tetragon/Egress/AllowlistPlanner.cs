@@ -16,10 +16,14 @@ internal static class AllowlistPlanner
     /// <summary>An allowed range and the ports allowed on it.</summary>
     public sealed record Allowed(IpCidr Range, PortSet Ports);
 
-    /// <summary>Plans the allowlist of the processes <paramref name="binaries"/> selects (null: all).</summary>
-    public static IEnumerable<PlannedSelector> Plan(ServerPlan plan, ConnectHook hook, MatchBinaries? binaries, RuleMode mode,
-        ImmutableArray<ResolvedRule> rules, IReadOnlyList<Allowed> allowed)
+    /// <summary>
+    /// Plans the allowlist of the processes <paramref name="binaries"/> selects (null: all). Events carry the id of
+    /// <paramref name="allowlistSwitch"/>, the rule that blocks; the allows are named in the annotation.
+    /// </summary>
+    public static IEnumerable<PlannedSelector> Plan(ServerPlan plan, ConnectHook hook, MatchBinaries? binaries,
+        ResolvedRule allowlistSwitch, ImmutableArray<ResolvedRule> allows, IReadOnlyList<Allowed> allowed)
     {
+        var mode = allowlistSwitch.Mode;
         var action = mode == RuleMode.Enforce ? hook.Block : MatchAction.Post;
         var mapped = plan.Supports(TetragonFeatures.IPv4MappedValues);
         var ranges = allowed.Select(a => a.Range).Distinct().Order().ToList();
@@ -51,6 +55,7 @@ internal static class AllowlistPlanner
             }
         }
 
-        PlannedSelector Planned(HookSelector selector) => new(EgressFamily.Name, hook.Call, mode, selector, rules);
+        PlannedSelector Planned(HookSelector selector) =>
+            new(EgressFamily.Name, hook.Call, mode, selector, [allowlistSwitch], allows);
     }
 }

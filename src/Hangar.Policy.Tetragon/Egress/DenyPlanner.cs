@@ -3,6 +3,7 @@ using Hangar.Policy.Compilation;
 using Hangar.Policy.Model;
 using Hangar.Policy.Networking;
 using Hangar.Policy.Rules;
+using Hangar.Policy.Tetragon.Emission;
 using Hangar.Policy.Tetragon.Spec;
 
 namespace Hangar.Policy.Tetragon.Egress;
@@ -25,9 +26,9 @@ internal sealed class DenyPlanner(ServerPlan plan, ConnectHook hook, IReadOnlyLi
         var kept = KeptDns(rule);
         var denied = AddressRanges.Subtract(rule.Destinations, kept);
         foreach (var ports in PortMatch.Selecting(deny.Ports))
-            GroupFor(binaries, rule.Mode, ports).Add(denied, rule);
+            GroupFor(binaries, rule.Mode, ports, rule).Add(denied, rule);
         foreach (var ports in PortMatch.SelectingAllButDns(deny.Ports))
-            GroupFor(binaries, rule.Mode, ports).Add(kept, rule);
+            GroupFor(binaries, rule.Mode, ports, rule).Add(kept, rule);
     }
 
     /// <summary>The selectors, in a stable order.</summary>
@@ -43,12 +44,18 @@ internal sealed class DenyPlanner(ServerPlan plan, ConnectHook hook, IReadOnlyLi
         }
     }
 
-    private Group GroupFor(MatchBinaries? binaries, RuleMode mode, PortMatch ports)
+    // A selector's events carry the ids of its rules as tags, and a hook takes sixteen tags: past that, rules
+    // that could share a selector get another one.
+    private Group GroupFor(MatchBinaries? binaries, RuleMode mode, PortMatch ports, ResolvedRule rule)
     {
-        var key = $"{mode}|{binaries?.Operator}|{string.Join(",", binaries?.Paths ?? [])}|{ports.Key}";
-        if (!_groups.TryGetValue(key, out var group))
-            _groups[key] = group = new Group(binaries, mode, ports);
-        return group;
+        for (var bucket = 0; ; bucket++)
+        {
+            var key = $"{mode}|{binaries?.Operator}|{string.Join(",", binaries?.Paths ?? [])}|{ports.Key}|{bucket:D4}";
+            if (!_groups.TryGetValue(key, out var group))
+                _groups[key] = group = new Group(binaries, mode, ports);
+            if (group.Rules.Contains(rule) || group.Rules.Count < PolicyPacker.MaxTags)
+                return group;
+        }
     }
 
     private sealed class Group(MatchBinaries? binaries, RuleMode mode, PortMatch ports)

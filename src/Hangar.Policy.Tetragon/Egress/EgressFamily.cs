@@ -102,8 +102,8 @@ internal sealed class EgressFamily : IHookFamily
             .SelectMany(a => a.Rule.Destinations.Select(d => new AllowlistPlanner.Allowed(d, a.Allow.Ports)))
             .Concat(dnsHosts.Select(d => new AllowlistPlanner.Allowed(d, Ports.TcpAndUdp(53))))
             .ToList();
-        ImmutableArray<ResolvedRule> carried = [.. allows.Prepend(allowlistSwitch).DistinctBy(r => r.Id).OrderBy(r => r.Id)];
-        plan.Selectors.AddRange(AllowlistPlanner.Plan(plan, hook, binaries, allowlistSwitch.Mode, carried, allowed));
+        ImmutableArray<ResolvedRule> shaping = [.. allows.DistinctBy(r => r.Id).OrderBy(r => r.Id)];
+        plan.Selectors.AddRange(AllowlistPlanner.Plan(plan, hook, binaries, allowlistSwitch, shaping, allowed));
         coverage.Allowlist(allowlistSwitch, switches, binaries, dnsHosts, widened);
     }
 

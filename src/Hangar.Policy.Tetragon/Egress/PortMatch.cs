@@ -30,12 +30,12 @@ internal sealed record PortMatch(ImmutableArray<Protocol> Protocols, ImmutableAr
 
     /// <summary>
     /// The matches that together select <paramref name="ports"/> minus DNS (TCP and UDP port 53); for every port
-    /// this is any protocol on any port but 53.
+    /// this is any port but 53, and SCTP on any port.
     /// </summary>
     public static IEnumerable<PortMatch> SelectingAllButDns(PortSet ports)
     {
         if (ports.IsAny)
-            return [new PortMatch([], ["53"], true)];
+            return [new PortMatch([], ["53"], true), new PortMatch([Protocol.Sctp], [], false)];
         var kept = ports.Ranges.SelectMany(r => r.Protocol is Protocol.Tcp or Protocol.Udp ? Without53(r) : [r]).ToList();
         return kept.Count == 0 ? [] : Selecting(PortSet.Of(kept));
     }

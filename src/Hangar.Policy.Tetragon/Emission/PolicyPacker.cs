@@ -39,7 +39,11 @@ internal static class PolicyPacker
     // Two planners may ask for the same selector (an allowlist and a deny both keep DNS on port 53): emit it once.
     private static IEnumerable<PlannedSelector> Distinct(IEnumerable<PlannedSelector> selectors) =>
         selectors.GroupBy(s => (s.Family, s.Hook, s.Mode, Body: JsonText.Write(s.Selector.ToNode())))
-            .Select(g => g.First() with { Rules = [.. g.SelectMany(s => s.Rules).DistinctBy(r => r.Id).OrderBy(r => r.Id)] });
+            .Select(g => g.First() with
+            {
+                Rules = [.. g.SelectMany(s => s.Rules).DistinctBy(r => r.Id).OrderBy(r => r.Id)],
+                Shaping = [.. g.SelectMany(s => s.Shaping.IsDefault ? [] : s.Shaping).DistinctBy(r => r.Id).OrderBy(r => r.Id)],
+            });
 
     private static List<List<PlannedSelector>> Chunk(List<PlannedSelector> selectors)
     {
@@ -64,9 +68,11 @@ internal static class PolicyPacker
         string suffix)
     {
         var server = plan.Server;
-        var name = $"{server.Workspace}-{server.Server}-{family}{suffix}";
-        var rules = selectors.SelectMany(s => s.Rules).DistinctBy(r => r.Id).OrderBy(r => r.Id).ToList();
-        var tags = rules.Select(r => r.Id.Value).Take(MaxTags).ToList();
+        var name = $"{plan.NameStem}-{family}{suffix}";
+        var rules = selectors.SelectMany(s => s.AllRules).DistinctBy(r => r.Id).OrderBy(r => r.Id).ToList();
+        var tags = selectors.SelectMany(s => s.Rules).Select(r => r.Id.Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (tags.Count > MaxTags)
+            throw new InvalidOperationException($"{name} would carry {tags.Count} tags; a Tetragon hook takes {MaxTags}");
 
         var spec = new ObjectNode
         {

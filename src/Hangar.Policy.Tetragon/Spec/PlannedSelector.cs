@@ -11,6 +11,12 @@ namespace Hangar.Policy.Tetragon.Spec;
 /// <param name="Hook">The function the selector belongs to.</param>
 /// <param name="Mode">Enforce selectors and audit selectors never share a policy.</param>
 /// <param name="Selector">The selector.</param>
-/// <param name="Rules">The rules the selector carries out, for tags and annotations.</param>
+/// <param name="Rules">The rules whose events the selector produces: tags and annotation.</param>
+/// <param name="Shaping">Rules that shaped the selector without producing its events (an allowlist's allows): annotation only.</param>
 internal sealed record PlannedSelector(
-    string Family, HookCall Hook, RuleMode Mode, HookSelector Selector, ImmutableArray<ResolvedRule> Rules);
+    string Family, HookCall Hook, RuleMode Mode, HookSelector Selector, ImmutableArray<ResolvedRule> Rules,
+    ImmutableArray<ResolvedRule> Shaping = default)
+{
+    /// <summary>Every rule the selector stems from.</summary>
+    public IEnumerable<ResolvedRule> AllRules => Shaping.IsDefault ? Rules : Rules.Concat(Shaping);
+}
