@@ -5,7 +5,7 @@ namespace Hangar.Policy.Analyzers.Tests;
 
 public sealed class ArgumentAnalyzerTests
 {
-    private static Task Verify(string body) => AnalyzerTest<ArgumentAnalyzer>.VerifyAsync($$"""
+    private static Task Verify(string body) => PolicyAnalyzerTest<ArgumentAnalyzer>.VerifyAsync($$"""
         static class P
         {
             static PolicySet Build() => PolicySet.Named("acme").Workspace("acme", ws => { {{body}} }).Build();
@@ -49,7 +49,7 @@ public sealed class ArgumentAnalyzerTests
 
     [Fact]
     public Task PolicySetNamed_InvalidLabelValue_ShouldReport() =>
-        AnalyzerTest<ArgumentAnalyzer>.VerifyAsync("""static class P { static object S() => PolicySet.Named({|HANGAR0003:"-acme"|}); }""");
+        PolicyAnalyzerTest<ArgumentAnalyzer>.VerifyAsync("""static class P { static object S() => PolicySet.Named({|HANGAR0003:"-acme"|}); }""");
 
     [Fact]
     public Task InNamespace_Valid_ShouldNotReport() => Verify("""ws.InNamespace("mcp-acme").Server("fetch", s => { });""");

@@ -63,7 +63,8 @@ internal static class Descriptors
         + "or HangarPolicyEngineVersions once the cluster runs it, or accept the gap the coverage matrix reports");
 
     public static readonly DiagnosticDescriptor UnknownEngine = Create(DiagnosticIds.UnknownEngine, Engines, DiagnosticSeverity.Warning,
-        "Unknown engine name", "'{0}' (from {1}) is not an engine name; use networkpolicy, tetragon, kubearmor or falco");
+        "Unknown engine name", "'{0}' (from {1}) is not an engine name; use networkpolicy, tetragon, kubearmor or falco",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor UnknownTool = Create(DiagnosticIds.UnknownTool, Manifests, DiagnosticSeverity.Error,
         "Tool the server's manifest does not list", "the tool manifest {0} lists no tool '{1}'; use one of the listed tools ({2}) "
@@ -84,6 +85,7 @@ internal static class Descriptors
         DiagnosticSeverity.Error, "[HangarPolicy] member of the wrong shape",
         "[HangarPolicy] member '{0}' {1}; make it a static, parameterless method or static property returning PolicySet");
 
-    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message,
+        params string[] tags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
 }

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using Hangar.Policy.Analyzers.Diagnostics;
+using Hangar.Policy.Analyzers.Engines;
+using Microsoft.CodeAnalysis;
+
+namespace Hangar.Policy.Analyzers.Scopes;
+
+/// <summary>HANGAR0201-0203: rules no selected engine enforces, unmatchable host names, too-old engine versions.</summary>
+internal static class EngineChecks
+{
+    public static void Report(ScopeGraph graph, EngineSettings settings, Action<Diagnostic> report)
+    {
+        var engines = settings.Known.ToList();
+        if (engines.Count == 0)
+            return;
+        var selected = string.Join(", ", engines);
+        foreach (var rule in graph.Rules)
+        {
+            if (rule.IsAllow && rule.Hostname is not null)
+            {
+                if (!engines.Any(EngineCoverage.MatchesHostnames))
+                    report(Diagnostic.Create(Descriptors.HostnameUnmatchable, rule.Location, rule.Describe(), selected));
+            }
+            else
+                NotEnforced(rule, engines, selected, report);
+
+            foreach (var engine in engines)
+            {
+                if (!settings.Versions.TryGetValue(engine, out var target))
+                    continue;
+                foreach (var (feature, needs) in EngineCoverage.MissingFeatures(engine, rule, target))
+                    report(Diagnostic.Create(Descriptors.EngineVersionTooOld, rule.Location, rule.Describe(), engine, needs, feature, target));
+            }
+        }
+    }
+
+    private static void NotEnforced(RuleFact rule, System.Collections.Generic.List<string> engines, string selected,
+        Action<Diagnostic> report)
+    {
+        var answers = engines.Select(e => (Engine: e, Answer: EngineCoverage.Of(e, rule))).ToList();
+        var covered = answers.Any(a => a.Answer.Coverage is Coverage.Enforced or Coverage.Unknown
+            || (rule.IsAudit && a.Answer.Coverage == Coverage.Detected));
+        if (covered)
+            return;
+        var why = string.Join("; ", answers.Select(a => a.Answer.Reason).Where(r => r.Length > 0).Distinct());
+        var enforcers = string.Join(" or ", EngineCoverage.Enforcers(rule));
+        report(Diagnostic.Create(Descriptors.NotEnforced, rule.Location, rule.Describe(), $"{selected}: {why}",
+            enforcers.Length > 0 ? enforcers : "none does today"));
+    }
+}
