@@ -65,4 +65,21 @@ public sealed class EngineAnalyzerTests
     public Task UnknownEngineName_ShouldReport() =>
         PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(Policy("ws.DenyLoopback();"), "build_property.HangarPolicyEngines = tetragon,cilium\n",
             [new DiagnosticResult("HANGAR0205", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("cilium", "HangarPolicyEngines")]);
+
+    [Fact]
+    public Task ToolAllowWithoutBinaries_NetworkPolicyAndTetragon_ShouldReportNotEnforced() =>
+        WithProperty("networkpolicy,tetragon",
+            """ws.Server("fetch", s => s.Tool("fetch", t => t.{|HANGAR0201:AllowEgress("203.0.113.0/24", Ports.Tcp(443))|}));""");
+
+    [Fact]
+    public Task ToolAllowWithBinaries_Tetragon_ShouldNotReport() =>
+        WithProperty("networkpolicy,tetragon",
+            """ws.Server("fetch", s => s.Tool("fetch", t => t.RunsAs("/usr/bin/fetch").AllowEgress("203.0.113.0/24", Ports.Tcp(443))));""");
+
+    [Fact]
+    public Task ProcessRule_NetworkPolicyOnly_ShouldReportNotEnforced() =>
+        WithProperty("networkpolicy", """ws.{|HANGAR0201:DenyExec("/usr/bin/curl")|};""");
+
+    [Fact]
+    public Task ProcessRule_WithKubeArmor_ShouldNotReport() => WithProperty("networkpolicy,kubearmor", """ws.DenyExec("/usr/bin/curl");""");
 }

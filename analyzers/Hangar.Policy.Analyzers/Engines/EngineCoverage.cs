@@ -37,11 +37,17 @@ internal static class EngineCoverage
                     return (Coverage.Unsupported, "networkpolicy cannot allow for one tool without allowing the whole server");
                 return (Coverage.Enforced, "");
             case "tetragon":
-                return rule.IsNetwork ? (Coverage.Enforced, "") : (Coverage.Unknown, "");
+                if (!rule.IsNetwork)
+                    return (Coverage.Unknown, "");
+                if (rule.IsAllow && rule.Hostname is not null)
+                    return (Coverage.Unsupported, "tetragon cannot match host names");
+                if (rule.IsAllow && rule.Scope.Level == ScopeLevel.Tool && !rule.Scope.HasBinaries)
+                    return (Coverage.Unsupported, "tetragon tells a tool apart only by its binaries, and the tool names none with RunsAs(...)");
+                return (Coverage.Enforced, "");
             case "kubearmor":
-                return rule.IsNetwork
-                    ? (Coverage.Unsupported, "kubearmor matches no destination address or port")
-                    : (Coverage.Unknown, "");
+                if (rule.IsNetwork)
+                    return (Coverage.Unsupported, "kubearmor matches no destination address or port");
+                return rule.Verb == "AuditSyscall" ? (Coverage.Detected, "kubearmor only audits system calls") : (Coverage.Enforced, "");
             case "falco":
                 return (Coverage.Detected, "falco only detects");
             default:

@@ -45,7 +45,11 @@ internal static class EngineChecks
             return;
         var why = string.Join("; ", answers.Select(a => a.Answer.Reason).Where(r => r.Length > 0).Distinct());
         var enforcers = string.Join(" or ", EngineCoverage.Enforcers(rule));
-        report(Diagnostic.Create(Descriptors.NotEnforced, rule.Location, rule.Describe(), $"{selected}: {why}",
-            enforcers.Length > 0 ? enforcers : "none does today"));
+        var fix = rule.IsAllow && rule.Scope.Level == ScopeLevel.Tool && !rule.Scope.HasBinaries
+            ? "name the tool's binaries with RunsAs(...) so that tetragon can scope the allow to them, or declare the allow on the server"
+            : enforcers.Length > 0
+                ? $"add an engine that enforces it ({enforcers}) to policy_engines or HangarPolicyEngines, or drop the rule"
+                : "no engine enforces it today, so drop it or keep it knowing that the coverage matrix reports the gap";
+        report(Diagnostic.Create(Descriptors.NotEnforced, rule.Location, rule.Describe(), $"{selected}: {why}", fix));
     }
 }

@@ -24,7 +24,7 @@ internal static class RuleFacts
         var fact = new RuleFact(invocation, scope)
         {
             Ports = PortsFact.From(Arguments.Named(invocation, "ports")),
-            IsAudit = scope.SelfAndAncestors().Any(s => s.Audit) || ModeIsAudit(invocation),
+            IsAudit = scope.SelfAndAncestors().Any(s => s.Audit) || ModeIsAudit(invocation) || invocation.TargetMethod.Name == "AuditSyscall",
         };
         switch (fact.Verb)
         {

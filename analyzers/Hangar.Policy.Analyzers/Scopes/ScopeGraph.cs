@@ -49,6 +49,8 @@ internal sealed class ScopeGraph
 
         if (method.Name == "Audit" && method.Parameters.Length == 0)
             scope.Audit = true;
+        else if (method.Name == "RunsAs")
+            scope.HasBinaries = true;
         else if (method.Name == "WithToolManifest" && Arguments.Constant(Arguments.Named(invocation, "path")) is string path
                  && ManifestReader.IsManifest(path))
             scope.ManifestServer = ManifestReader.ServerOf(path);

@@ -41,6 +41,9 @@ internal sealed class ScopeNode
     /// <summary>True when Audit() was called on this scope.</summary>
     public bool Audit { get; set; }
 
+    /// <summary>True when RunsAs(...) names the tool's binaries, so kernel-level engines can tell the tool apart.</summary>
+    public bool HasBinaries { get; set; }
+
     /// <summary>The server name of a manifest given with WithToolManifest("…/name.tools.json").</summary>
     public string? ManifestServer { get; set; }
 
