@@ -12,6 +12,20 @@ namespace Hangar.Policy.Hosting;
 /// </summary>
 public static class HangarHost
 {
+    /// <summary>
+    /// Runs the command line for the policies of <see cref="HangarPolicyCatalog"/>: every static member marked
+    /// <c>[HangarPolicy]</c> (listed by the source generator) and every set passed to
+    /// <see cref="HangarPolicyCatalog.Register"/>. An empty catalog is a usage error.
+    /// </summary>
+    public static int Run(string[] args, HangarHostOptions? options = null) => Run(args, HangarPolicyCatalog.Policies, options);
+
+    /// <summary>Runs the command line for catalog entries (see <see cref="HangarPolicyCatalog"/>).</summary>
+    public static int Run(string[] args, IEnumerable<PolicyRegistration> policies, HangarHostOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return Run(args, policies.Select(p => new PolicySource(p.Source, p.Build)), options);
+    }
+
     /// <summary>Runs the command line for one policy set.</summary>
     public static int Run(string[] args, Func<PolicySet> policy, HangarHostOptions? options = null)
     {

@@ -42,7 +42,7 @@ public sealed class HostCompilation
     /// <summary>True when nothing failed.</summary>
     public bool Succeeded => Result.Succeeded;
 
-    /// <summary>Builds and compiles every source with <paramref name="backends"/> and the config's facts and versions.</summary>
+    /// <summary>Builds and compiles every source for <paramref name="backends"/> with the config's facts and versions.</summary>
     public static HostCompilation Run(IReadOnlyList<PolicySource> sources, IReadOnlyList<IPolicyBackend> backends,
         HangarConfig config, string? configPath)
     {
@@ -68,9 +68,9 @@ public sealed class HostCompilation
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or InvalidDataException
                 or FormatException or IOException or UnauthorizedAccessException)
             {
-                // Anything else a policy method throws is still a mistake in the policy code, not in the command line.
-                buildErrors.Add(new PolicyDiagnostic(e.GetType().Name, DiagnosticSeverity.Error, source.Name, "building the policy set",
-                    e.Message.TrimEnd('.'), $"correct the policy code of {source.Name}"));
+                // What else a policy method throws is still a mistake in the policy code, not in the command line.
+                buildErrors.Add(new PolicyDiagnostic(e.GetType().Name, DiagnosticSeverity.Error, source.Name,
+                    "building the policy set", e.Message.TrimEnd('.'), $"correct the policy code of {source.Name}"));
             }
         }
 
@@ -84,31 +84,45 @@ public sealed class HostCompilation
         return new HostCompilation(config, configPath, engines, [.. sets], Merge(results, engines, buildErrors));
     }
 
-    private static CompilationResult Merge(List<CompilationResult> results, ImmutableArray<string> engines, List<PolicyDiagnostic> buildErrors)
+    private static CompilationResult Merge(List<CompilationResult> results, ImmutableArray<string> engines,
+        List<PolicyDiagnostic> buildErrors)
     {
         if (results.Count == 1 && buildErrors.Count == 0)
             return results[0];
 
         var objects = results.SelectMany(r => r.Objects).ToList();
-        var diagnostics = buildErrors.Concat(results.SelectMany(r => r.Diagnostics)).ToList();
-        diagnostics.AddRange(objects.GroupBy(o => $"{o.Backend}/{o.FileName}", StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g =>
-            new PolicyDiagnostic(DiagnosticIds.ObjectNameCollision, DiagnosticSeverity.Error, string.Join(", ", g.Select(o => PolicySetOf(o)).Distinct()),
-                $"{g.First().Kind} '{g.First().Namespace}/{g.First().Name}'",
-                "two policy sets emit an object with the same kind, namespace and name, so one would overwrite the other",
-                "keep each workspace in one policy set, or rename a workspace or server")));
-
+        var diagnostics = buildErrors.Concat(results.SelectMany(r => r.Diagnostics)).Concat(Collisions(objects)).ToList();
         var failed = diagnostics.Any(d => d.IsError);
-        var backendOrder = engines.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
-        var coverage = CoverageMatrix.Create(results.SelectMany(r => r.Coverage.Rules), engines, results.SelectMany(r => r.Coverage.Entries));
+
+        var order = engines.Select((name, index) => (name, index))
+            .ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
+        var sortedObjects = objects.OrderBy(o => order.GetValueOrDefault(o.Backend))
+            .ThenBy(o => o.Kind, StringComparer.Ordinal)
+            .ThenBy(o => o.Namespace ?? "", StringComparer.Ordinal)
+            .ThenBy(o => o.Name, StringComparer.Ordinal);
+        var sortedFiles = results.SelectMany(r => r.Files).OrderBy(f => order.GetValueOrDefault(f.Backend))
+            .ThenBy(f => f.FileName, StringComparer.Ordinal);
+        var coverage = CoverageMatrix.Create(results.SelectMany(r => r.Coverage.Rules), engines,
+            results.SelectMany(r => r.Coverage.Entries));
+
         return new CompilationResult(
             string.Join(", ", results.Select(r => r.PolicySet)),
-            failed ? [] : [.. objects.OrderBy(o => backendOrder.GetValueOrDefault(o.Backend)).ThenBy(o => o.Kind, StringComparer.Ordinal)
-                .ThenBy(o => o.Namespace ?? "", StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)],
-            failed ? [] : [.. results.SelectMany(r => r.Files).OrderBy(f => backendOrder.GetValueOrDefault(f.Backend))
-                .ThenBy(f => f.FileName, StringComparer.Ordinal)],
+            failed ? [] : [.. sortedObjects],
+            failed ? [] : [.. sortedFiles],
             coverage,
-            [.. diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal)]);
+            [.. diagnostics.OrderByDescending(d => d.Severity)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Subject, StringComparer.Ordinal)]);
     }
+
+    // Objects of different policy sets that would land in the same file (same backend, kind, namespace, name).
+    private static IEnumerable<PolicyDiagnostic> Collisions(IEnumerable<EmittedObject> objects) =>
+        objects.GroupBy(o => $"{o.Backend}/{o.FileName}", StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g =>
+            new PolicyDiagnostic(DiagnosticIds.ObjectNameCollision, DiagnosticSeverity.Error,
+                string.Join(", ", g.Select(PolicySetOf).Distinct()),
+                $"{g.First().Kind} '{g.First().Namespace}/{g.First().Name}'",
+                "two policy sets emit an object with the same kind, namespace and name, so one would overwrite the other",
+                "keep each workspace in one policy set, or rename a workspace or server"));
 
     private static string PolicySetOf(EmittedObject obj) =>
         obj.Body.Node("metadata")?.Node("labels")?[HangarLabels.PolicySet] as string ?? "?";

@@ -51,6 +51,9 @@ public sealed class HostContext
         var (names, origin) = engines is { Count: > 0 } ? (engines, "--engines")
             : config.Engines.Length > 0 ? ((IReadOnlyList<string>)config.Engines, $"policy_engines of {DisplayPath(foundAt!)}")
             : ([KnownBackends.DefaultEngine], "the default engine");
+        if (Sources.Count == 0)
+            throw new UsageException("the project declares no policy: mark a static method returning PolicySet with " +
+                "[HangarPolicy], or pass it to HangarHost.Run(args, () => ...)");
         var backends = Options.Backends.Resolve([.. names.Select(n => n.ToLowerInvariant()).Distinct()], origin);
 
         return HostCompilation.Run(Sources, backends, config, foundAt is null ? null : DisplayPath(foundAt));

@@ -88,4 +88,13 @@ public sealed class UsageErrorTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("html", run.Error);
     }
+
+    [Fact]
+    public void NoPolicyAtAll_ExitsTwoSayingHowToDeclareOne()
+    {
+        var run = _cli.Run([], "validate");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("[HangarPolicy]", run.Error);
+    }
 }

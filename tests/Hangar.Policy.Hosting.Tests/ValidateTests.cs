@@ -115,4 +115,24 @@ public sealed class ValidateTests : IDisposable
 
     private static PolicySet OneServer(string set, string workspace) =>
         PolicySet.Named(set).Workspace(workspace, ws => ws.DenyCloudMetadata().Server("fetch", _ => { })).Build();
+
+    [Fact]
+    public void CatalogEntries_AreBuiltAndTheirErrorsReported()
+    {
+        var error = new StringWriter();
+        var options = new HangarHostOptions
+        {
+            Out = new StringWriter(),
+            Error = error,
+            WorkingDirectory = _cli.WorkingDirectory,
+            ApplicationDirectory = null,
+        };
+        PolicyRegistration[] catalog =
+            [new("Acme.Policies.Workspace", () => PolicySet.Named("p").Workspace("acme", ws => ws.DenyCidr("::1/64")).Build())];
+
+        var code = HangarHost.Run(["validate"], catalog, options);
+
+        Assert.Equal(ExitCodes.PolicyErrors, code);
+        Assert.Contains("'::1/64'", error.ToString());
+    }
 }

@@ -25,13 +25,16 @@ public sealed class ValidateCommand : HostCommand
         if (DiagnosticReport.Write(host, result, "the policy does not compile", withNotes: true) != ExitCodes.Success)
             return ExitCodes.PolicyErrors;
 
-        var notes = new[] { DiagnosticReport.Count(result, DiagnosticSeverity.Warning), DiagnosticReport.Count(result, DiagnosticSeverity.Info) }
-            .OfType<string>().ToList();
-        host.Out.WriteLine($"ok: {string.Join(", ", compilation.Sets.Select(s => $"'{s.Name}'"))}, " +
-            $"{result.Coverage.Rules.Length} rules, {result.Objects.Length + result.Files.Length} objects for " +
-            $"{string.Join(", ", compilation.Engines)}" +
-            (compilation.ConfigPath is null ? ", no config" : $", config {compilation.ConfigPath}") +
-            (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : ""));
+        var counts = new[]
+        {
+            DiagnosticReport.Count(result, DiagnosticSeverity.Warning),
+            DiagnosticReport.Count(result, DiagnosticSeverity.Info),
+        }.OfType<string>().ToList();
+        var sets = string.Join(", ", compilation.Sets.Select(s => $"'{s.Name}'"));
+        var objects = result.Objects.Length + result.Files.Length;
+        var config = compilation.ConfigPath is null ? "no config" : $"config {compilation.ConfigPath}";
+        host.Out.WriteLine($"ok: {sets}, {result.Coverage.Rules.Length} rules, {objects} objects for " +
+            $"{string.Join(", ", compilation.Engines)}, {config}" + (counts.Count > 0 ? $" ({string.Join(", ", counts)})" : ""));
         return ExitCodes.Success;
     }
 }
