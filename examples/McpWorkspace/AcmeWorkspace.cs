@@ -37,6 +37,10 @@ public static class AcmeWorkspace
             .DenyClusterInternal()
             .DenyLateral()
             .DenyCorporateNetwork()
+            // Process level (kernel engines): no server reads the pod's Kubernetes credentials, and nothing runs
+            // from the scratch folders where a downloaded payload would land.
+            .DenyFileRead("/var/run/secrets/kubernetes.io/serviceaccount/")
+            .DenyExec("/tmp/", "/dev/shm/")
 
             // fetch follows any URL a model hands it: public web on 80/443 only, everything else denied.
             .Server("fetch", fetch => fetch
@@ -47,18 +51,22 @@ public static class AcmeWorkspace
                 // Shared address space (carrier-grade NAT, VPN overlays) is not public web either.
                 .Tool("fetch", tool => tool.DenyCidr("100.64.0.0/10")))
 
-            // filesystem works on mounted files only: no network but cluster DNS.
+            // filesystem works on the files mounted under /projects: no network but cluster DNS, and no writes
+            // elsewhere even if a path check of the server is bypassed (a symlink, a look-alike prefix).
             .Server("filesystem", filesystem => filesystem
                 .WithToolManifest(Manifest("filesystem"))
-                .DefaultDenyEgress())
+                .DefaultDenyEgress()
+                .DenyFileWritesOutside("/projects/", "/tmp/"))
 
-            // git works on a local repository: no network. Its tools run /usr/bin/git, so kernel-level engines
-            // attribute what they do to the tool; an injected argument cannot make git reach a remote either.
+            // git works on local repositories under /projects: no network, so an injected argument cannot make git
+            // reach a remote. Its tools run /usr/bin/git, which kernel-level engines match: an option smuggled
+            // into a revision or branch argument (such as --output=PATH) must not let git write outside the
+            // repositories either.
             .Server("git", git => git
                 .WithToolManifest(Manifest("git"))
                 .DefaultDenyEgress()
-                .Tool("git_checkout", tool => tool.RunsAs("/usr/bin/git"))
-                .Tool("git_diff", tool => tool.RunsAs("/usr/bin/git"))
+                .Tool("git_checkout", tool => tool.RunsAs("/usr/bin/git").DenyFileWritesOutside("/projects/"))
+                .Tool("git_diff", tool => tool.RunsAs("/usr/bin/git").DenyFileWritesOutside("/projects/"))
                 .Tool("git_log", tool => tool.RunsAs("/usr/bin/git"))
                 .Tool("git_show", tool => tool.RunsAs("/usr/bin/git")))
 

@@ -1,3 +1,4 @@
+using Hangar.Policy.KubeArmor;
 using Hangar.Policy.NetworkPolicy;
 using Hangar.Policy.Tetragon;
 
@@ -11,5 +12,6 @@ internal static class KnownBackends
 
     public static BackendRegistry Create() => new BackendRegistry()
         .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend())
-        .Register(TetragonBackend.EngineName, () => new TetragonBackend());
+        .Register(TetragonBackend.EngineName, () => new TetragonBackend())
+        .Register(KubeArmorBackend.BackendName, () => new KubeArmorBackend());
 }
