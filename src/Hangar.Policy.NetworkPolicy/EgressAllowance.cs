@@ -7,7 +7,7 @@ namespace Hangar.Policy.NetworkPolicy;
 /// <param name="Pods">The pods reached by selector.</param>
 internal sealed record EgressAllowance(ImmutableArray<IpBlock> Blocks, PodPeer Pods)
 {
-    /// <summary>True when the allowance reaches nothing; such a rule must never be emitted (an empty <c>to</c> means any).</summary>
+    /// <summary>True when the allowance reaches nothing: such a rule is never emitted (an empty <c>to</c> means any).</summary>
     public bool IsEmpty => Blocks.IsEmpty && Pods == PodPeer.None;
 
     /// <summary>A stable text form: equal allowances have equal keys.</summary>

@@ -83,12 +83,14 @@ internal static class EgressIntentReader
             if (fromTool)
             {
                 Report(rule, CoverageStatus.Unsupported, "NetworkPolicy selects pods, not the processes of one tool, and "
-                    + $"allowing this for the whole server '{target.Scope.Path}' would be more permissive than the policy; {blockedOrFree}");
+                    + $"allowing this for the whole server '{target.Scope.Path}' would be more permissive than the policy; "
+                    + blockedOrFree);
             }
             else if (allow.Destination.IsHostname)
             {
                 Report(rule, CoverageStatus.Unsupported,
-                    $"NetworkPolicy matches addresses, never DNS names, so '{allow.Destination.Hostname}' cannot be allowed; {blockedOrFree}");
+                    $"NetworkPolicy matches addresses, never DNS names, so '{allow.Destination.Hostname}' cannot be allowed; "
+                    + blockedOrFree);
             }
             else if (allowlist)
             {
@@ -104,7 +106,8 @@ internal static class EgressIntentReader
             }
         }
 
-        return new EgressIntent(target, allowlist, denies.ToImmutable(), ranges.ToImmutable(), emitted.ToImmutable(), coverage.ToImmutable());
+        return new EgressIntent(target, allowlist, denies.ToImmutable(), ranges.ToImmutable(), emitted.ToImmutable(),
+            coverage.ToImmutable());
     }
 
     private const string Loopback = "NetworkPolicy never sees traffic that stays inside the pod (127.0.0.0/8, 0.0.0.0, ::1, ::), "

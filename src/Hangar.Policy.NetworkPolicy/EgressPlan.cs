@@ -9,4 +9,7 @@ namespace Hangar.Policy.NetworkPolicy;
 /// <param name="PodsNeedPodCidrs">
 /// True when pods could not be allowed by selector because the pod ranges are unknown, so a deny might cover them.
 /// </param>
-internal sealed record EgressPlan(ImmutableArray<PlannedEgressRule> Rules, ImmutableArray<PortRange> Dropped, bool PodsNeedPodCidrs);
+internal sealed record EgressPlan(
+    ImmutableArray<PlannedEgressRule> Rules,
+    ImmutableArray<PortRange> Dropped,
+    bool PodsNeedPodCidrs);

@@ -74,7 +74,10 @@ internal static class EgressRulePlanner
                 else if (endPort)
                     ports.Add(new PolicyPort(range.Protocol, range.From, range.To));
                 else if (range.To - range.From < MaxEnumeratedPorts)
-                    ports.AddRange(Enumerable.Range(range.From, range.To - range.From + 1).Select(p => new PolicyPort(range.Protocol, p)));
+                {
+                    ports.AddRange(Enumerable.Range(range.From, range.To - range.From + 1)
+                        .Select(p => new PolicyPort(range.Protocol, p)));
+                }
                 else
                     dropped.Add(range);
             }

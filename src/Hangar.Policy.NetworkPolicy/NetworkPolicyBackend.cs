@@ -2,6 +2,7 @@ using Hangar.Policy.Compilation;
 using Hangar.Policy.Model;
 using Hangar.Policy.Output;
 using Hangar.Policy.Validation;
+using NuGet.Versioning;
 
 namespace Hangar.Policy.NetworkPolicy;
 
@@ -49,7 +50,8 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
                 podsNeedPodCidrs.Add(target.Scope.Path);
 
             var body = NetworkPolicyWriter.Write(context, intent, name, plan, sharedNamespaces.Contains(target.Namespace));
-            output.Objects.Add(new EmittedObject(Name, NetworkPolicyWriter.ApiVersion, NetworkPolicyWriter.Kind, target.Namespace, name, body));
+            output.Objects.Add(new EmittedObject(
+                Name, NetworkPolicyWriter.ApiVersion, NetworkPolicyWriter.Kind, target.Namespace, name, body));
         }
 
         output.Diagnostics.AddRange(Warnings(context, output.Objects.Count > 0, podsNeedPodCidrs));
@@ -57,7 +59,7 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
     }
 
     // Left-out port ranges make the output stricter than the policy: denies then cover more ports, allows fewer.
-    private static IEnumerable<CoverageEntry> FallbackCoverage(EgressIntent intent, EgressPlan plan, NuGet.Versioning.NuGetVersion version)
+    private static IEnumerable<CoverageEntry> FallbackCoverage(EgressIntent intent, EgressPlan plan, NuGetVersion version)
     {
         if (plan.Dropped.IsEmpty)
             yield break;
@@ -68,7 +70,8 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
             yield return new CoverageEntry(deny.Rule.Id, BackendName, CoverageStatus.Widened,
                 $"{why}, so the denied ranges are blocked on those ports too");
         }
-        foreach (var allow in intent.Allows.Where(a => !a.Ports.IsAny && a.Ports.Ranges.Any(r => plan.Dropped.Any(d => Overlap(r, d)))))
+        var cut = intent.Allows.Where(a => !a.Ports.IsAny && a.Ports.Ranges.Any(r => plan.Dropped.Any(d => Overlap(r, d))));
+        foreach (var allow in cut)
         {
             yield return new CoverageEntry(allow.Rule.Id, BackendName, CoverageStatus.Unsupported,
                 $"{why}; that part of the allow is not emitted, so its traffic stays blocked (target 1.25 or later)");
@@ -80,29 +83,33 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
     private static IEnumerable<PolicyDiagnostic> Warnings(BackendContext context, bool emitted, List<string> podsNeedPodCidrs)
     {
         var version = context.EngineVersion;
-        if (emitted && context.Cluster.Dns is { } dns && !NetworkPolicyFeatures.Table.Supports(NetworkPolicyFeatures.NamespaceNameLabel, version))
+        var labelled = NetworkPolicyFeatures.Table.Supports(NetworkPolicyFeatures.NamespaceNameLabel, version);
+        if (emitted && context.Cluster.Dns is { } dns && !labelled)
         {
-            yield return context.Diagnostic(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Warning, $"engine '{BackendName}'",
+            yield return context.Diagnostic(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Warning,
+                $"engine '{BackendName}'",
                 $"Kubernetes {version} does not label namespaces with {NetworkPolicyWriter.NamespaceNameLabel} (1.22 does), so the "
                 + $"DNS rule selects namespace '{dns.Namespace}' only if you label it; without the label DNS is blocked",
-                $"run 'kubectl label namespace {dns.Namespace} {NetworkPolicyWriter.NamespaceNameLabel}={dns.Namespace}', or target 1.22 or later");
+                $"run 'kubectl label namespace {dns.Namespace} {NetworkPolicyWriter.NamespaceNameLabel}={dns.Namespace}', "
+                + "or target 1.22 or later");
         }
 
         if (podsNeedPodCidrs.Count > 0)
         {
             yield return context.Diagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Warning,
                 $"servers {string.Join(", ", podsNeedPodCidrs)}",
-                "the cluster fact 'pod_cidrs' is not set, so the NetworkPolicy backend cannot tell whether a denied range holds pod "
-                + "addresses and allows no pods by selector; on CNIs where ipBlock does not match pods (Cilium) pod-to-pod traffic "
-                + "other than cluster DNS is then blocked",
+                "the cluster fact 'pod_cidrs' is not set, so the NetworkPolicy backend cannot tell whether a denied range "
+                + "holds pod addresses and allows no pods by selector; on CNIs where ipBlock does not match pods (Cilium) "
+                + "pod-to-pod traffic other than cluster DNS is then blocked",
                 "set cluster.pod_cidrs in hangar.yaml or ClusterFacts.PodCidrs");
         }
 
         if (emitted && context.Cluster.Dns is null)
         {
-            yield return context.Diagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Warning, $"engine '{BackendName}'",
-                "the cluster fact 'dns' is not set, so the NetworkPolicies carry no explicit DNS rule and DNS works only where "
-                + "the other egress rules happen to allow the DNS pods",
+            yield return context.Diagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Warning,
+                $"engine '{BackendName}'",
+                "the cluster fact 'dns' is not set, so the NetworkPolicies carry no explicit DNS rule and DNS works only "
+                + "where the other egress rules happen to allow the DNS pods",
                 "set cluster.dns in hangar.yaml or ClusterFacts.Dns, e.g. DnsService.KubeDns(\"10.96.0.10\")");
         }
     }

@@ -5,7 +5,7 @@ using Hangar.Policy.Output;
 
 namespace Hangar.Policy.NetworkPolicy;
 
-/// <summary>Writes one server's networking.k8s.io/v1 NetworkPolicy: pod selector, policyTypes [Egress], DNS, then the plan.</summary>
+/// <summary>Writes one server's NetworkPolicy: pod selector, policyTypes [Egress], DNS rule, then the planned rules.</summary>
 internal static class NetworkPolicyWriter
 {
     /// <summary>The apiVersion written.</summary>
@@ -32,7 +32,11 @@ internal static class NetworkPolicyWriter
         foreach (var rule in plan.Rules)
             egress.Add(Rule(rule, target, sharedNamespace));
 
-        var labels = new Dictionary<string, string> { [HangarLabels.Workspace] = target.Workspace, [HangarLabels.Server] = target.Server };
+        var labels = new Dictionary<string, string>
+        {
+            [HangarLabels.Workspace] = target.Workspace,
+            [HangarLabels.Server] = target.Server,
+        };
         return new ObjectNode
         {
             ["apiVersion"] = ApiVersion,
@@ -86,7 +90,9 @@ internal static class NetworkPolicyWriter
                 // A lone podSelector means the policy's own namespace; a namespace shared by workspaces needs the label too.
                 to.Add(new ObjectNode
                 {
-                    ["podSelector"] = sharedNamespace ? MatchLabels([new(HangarLabels.Workspace, target.Workspace)]) : new ObjectNode(),
+                    ["podSelector"] = sharedNamespace
+                        ? MatchLabels([new(HangarLabels.Workspace, target.Workspace)])
+                        : new ObjectNode(),
                 });
                 break;
         }

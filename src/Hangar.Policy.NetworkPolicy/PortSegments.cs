@@ -34,7 +34,7 @@ internal static class PortSegments
         return pieces;
     }
 
-    /// <summary>True when <paramref name="set"/> covers all of <paramref name="piece"/> (pieces never straddle a set's edge).</summary>
+    /// <summary>True when <paramref name="set"/> covers <paramref name="piece"/> (a piece never straddles a set's edge).</summary>
     public static bool Covers(PortSet set, PortRange piece) =>
         set.IsAny || set.Ranges.Any(r => r.Protocol == piece.Protocol && r.From <= piece.From && r.To >= piece.To);
 

@@ -34,7 +34,8 @@ public sealed class AllowlistTests
     public void Allow_IsEmittedOnItsPortsOnly()
     {
         var spec = Spec(PolicySet.Named("p")
-            .Workspace("acme", ws => ws.Server("github", s => s.DefaultDenyEgress().AllowEgress("140.82.112.0/20", Ports.Tcp(443)))).Build());
+            .Workspace("acme", ws => ws.Server("github", s => s.DefaultDenyEgress().AllowEgress("140.82.112.0/20", Ports.Tcp(443))))
+            .Build());
 
         var rule = Assert.Single(NonDns(spec));
         Assert.Equal(["140.82.112.0/20"], Cidrs(rule));
@@ -74,7 +75,8 @@ public sealed class AllowlistTests
     public void HostnameAllow_IsUnsupportedAndStaysBlocked()
     {
         var result = Compile(PolicySet.Named("p")
-            .Workspace("acme", ws => ws.Server("github", s => s.DefaultDenyEgress().AllowEgress("api.github.com", Ports.Tcp(443)))).Build());
+            .Workspace("acme", ws => ws.Server("github", s => s.DefaultDenyEgress().AllowEgress("api.github.com", Ports.Tcp(443))))
+            .Build());
 
         var spec = Assert.Single(result.Objects).Body.Node("spec")!;
         Assert.Empty(NonDns(spec));

@@ -115,7 +115,8 @@ public sealed class BackendTests
     [Fact]
     public void AuditDeny_IsNotEmittedAndReported()
     {
-        var result = Compile(PolicySet.Named("p").Workspace("acme", ws => ws.Server("fetch", s => s.Audit().DenyCidr("203.0.113.0/24"))).Build());
+        var set = PolicySet.Named("p").Workspace("acme", ws => ws.Server("fetch", s => s.Audit().DenyCidr("203.0.113.0/24"))).Build();
+        var result = Compile(set);
 
         Assert.Empty(result.Objects);
         Assert.Contains("cannot audit", Assert.Single(Coverage(result)).Reason);

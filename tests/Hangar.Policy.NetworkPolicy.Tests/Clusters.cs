@@ -24,7 +24,12 @@ internal static class Clusters
     {
         var options = new CompileOptions { Backends = [new NetworkPolicyBackend()], Cluster = facts ?? Kind };
         if (version is not null)
-            options = options with { EngineVersions = options.EngineVersions.Add(NetworkPolicyBackend.BackendName, NuGetVersion.Parse(version)) };
+        {
+            options = options with
+            {
+                EngineVersions = options.EngineVersions.Add(NetworkPolicyBackend.BackendName, NuGetVersion.Parse(version)),
+            };
+        }
         return PolicyCompiler.Compile(set, options);
     }
 

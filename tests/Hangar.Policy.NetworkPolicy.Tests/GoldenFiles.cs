@@ -33,6 +33,7 @@ internal static class GoldenFiles
         File.WriteAllText(actualPath, actual);
         Assert.Fail(expected is null
             ? $"golden file {relativePath} does not exist; review {actualPath} and run with HANGAR_UPDATE_GOLDEN=1 to accept it"
-            : $"output differs from golden file {relativePath}; see {actualPath}, and run with HANGAR_UPDATE_GOLDEN=1 if the change is intended");
+            : $"output differs from golden file {relativePath}; see {actualPath}, "
+                + "and run with HANGAR_UPDATE_GOLDEN=1 if the change is intended");
     }
 }

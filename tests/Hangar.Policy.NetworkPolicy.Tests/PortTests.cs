@@ -45,7 +45,8 @@ public sealed class PortTests
     public void ShortRange_BeforeEndPort_IsListedPortByPort()
     {
         var spec = Spec(PolicySet.Named("p").Workspace("acme", ws => ws
-            .Server("web", s => s.DefaultDenyEgress().AllowEgress("203.0.113.0/24", Ports.TcpRange(8080, 8083)))).Build(), version: "1.24.0");
+            .Server("web", s => s.DefaultDenyEgress().AllowEgress("203.0.113.0/24", Ports.TcpRange(8080, 8083)))).Build(),
+            version: "1.24.0");
 
         Assert.Equal(["TCP/8080", "TCP/8081", "TCP/8082", "TCP/8083"], PortList(Assert.Single(NonDns(spec))));
     }
@@ -54,7 +55,8 @@ public sealed class PortTests
     public void LongAllowRange_BeforeEndPort_IsLeftOutAndReported()
     {
         var result = Compile(PolicySet.Named("p").Workspace("acme", ws => ws
-            .Server("web", s => s.DefaultDenyEgress().AllowEgress("203.0.113.0/24", Ports.TcpRange(8000, 8999)))).Build(), version: "1.24.0");
+            .Server("web", s => s.DefaultDenyEgress().AllowEgress("203.0.113.0/24", Ports.TcpRange(8000, 8999)))).Build(),
+            version: "1.24.0");
 
         Assert.Empty(NonDns(Assert.Single(result.Objects).Body.Node("spec")!));
         var entry = Coverage(result).Single(e => e.RuleId.Value.Contains("allow-egress"));
