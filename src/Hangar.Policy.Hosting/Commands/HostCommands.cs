@@ -10,5 +10,6 @@ public static class HostCommands
         new CoverageCommand(),
         new ValidateCommand(),
         new EnginesCommand(),
+        new RegistryCommand(),
     ];
 }
