@@ -19,7 +19,8 @@ internal static class EgressIntentReader
         var denies = ImmutableArray.CreateBuilder<EgressDeny>();
         var allows = new List<(ResolvedRule Rule, bool FromTool)>();
         var emitted = ImmutableArray.CreateBuilder<ResolvedRule>();
-        var allowlist = false;
+        // Known before the loop, because a deny's reason depends on it whatever order the rules come in.
+        var allowlist = target.AllRules.Any(r => r.Mode == RuleMode.Enforce && r.Rule is DefaultDenyEgressRule);
         void Report(ResolvedRule rule, CoverageStatus status, string reason) =>
             coverage.Add(new CoverageEntry(rule.Id, NetworkPolicyBackend.BackendName, status, reason));
 
@@ -49,7 +50,6 @@ internal static class EgressIntentReader
                     Report(rule, CoverageStatus.Unsupported, Loopback);
                     break;
                 case DefaultDenyEgressRule:
-                    allowlist = true;
                     emitted.Add(rule);
                     Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced, fromTool
                         ? $"allowlist mode {widened}"
@@ -65,7 +65,7 @@ internal static class EgressIntentReader
                     denies.Add(new EgressDeny(rule, rule.Destinations, deny.Ports));
                     emitted.Add(rule);
                     Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced,
-                        fromTool ? widened : DenyReason(rule));
+                        fromTool ? widened : DenyReason(rule, allowlist));
                     break;
                 default:
                     Report(rule, CoverageStatus.Unsupported, "the NetworkPolicy backend does not handle this kind of rule");
@@ -115,12 +115,15 @@ internal static class EgressIntentReader
 
     private static bool IsLoopback(IpCidr cidr) => LoopbackDestinations.All.Any(l => l.Contains(cidr));
 
-    private static string DenyReason(ResolvedRule rule)
+    private static string DenyReason(ResolvedRule rule, bool allowlist)
     {
         var how = rule.Rule switch
         {
-            DenyLateralRule => "pod ranges excepted from every ipBlock and only the own workspace's pods selected by podSelector "
-                + "(ipBlock matching pod addresses depends on the CNI; either way other workspaces' pods are not allowed)",
+            DenyLateralRule when allowlist => "pod ranges excepted from every allowed ipBlock; under the allowlist no pod is "
+                + "selected, so the own workspace's pods are reachable only where an allow covers them",
+            DenyLateralRule => "pod ranges excepted from every ipBlock and the own workspace's pods selected by podSelector "
+                + "unless another deny covers pod addresses (ipBlock matching pod addresses depends on the CNI; either way "
+                + "other workspaces' pods are not allowed)",
             DenyClusterInternalRule => "pod and service ranges and API endpoints excepted from every ipBlock and no pod selected, "
                 + "cluster DNS kept (service addresses are matched after DNAT, as the pods behind them)",
             _ => "ranges excepted from the egress ipBlock allows",

@@ -129,4 +129,15 @@ public sealed class AllowlistTests
         Assert.Equal(CoverageStatus.Unsupported, entry.Status);
         Assert.Contains("cannot audit", entry.Reason);
     }
+
+    [Fact]
+    public void LateralDenyUnderAllowlist_SaysOwnPodsNeedAnAllow()
+    {
+        var result = Compile(PolicySet.Named("p").Workspace("acme", ws => ws.DenyLateral()
+            .Server("github", s => s.DefaultDenyEgress().AllowEgress("0.0.0.0/0", Ports.Tcp(443)))).Build());
+
+        var entry = Coverage(result).Single(e => e.RuleId.Value.EndsWith("deny-lateral"));
+        Assert.Equal(CoverageStatus.Enforced, entry.Status);
+        Assert.Contains("reachable only where an allow covers them", entry.Reason);
+    }
 }
