@@ -11,5 +11,8 @@ public static class HostCommands
         new ValidateCommand(),
         new EnginesCommand(),
         new RegistryCommand(),
+        new DetectCommand(),
+        new DiffCommand(),
+        new ApplyCommand(),
     ];
 }
