@@ -18,7 +18,8 @@ namespace Hangar.Policy.Testing.Evaluation;
 /// An IPv4-mapped address is judged as the IPv4 address it maps. A connection on port 53 to cluster DNS (the
 /// DNS pods, the DNS service address, or the node-local DNS cache) is kept by allowlist mode, by
 /// DenyClusterInternal and by DenyLateral; the node-local cache is also kept by DenyCloudMetadata. DenyLateral
-/// spares pods of the source's own workspace namespace.
+/// spares pods of the source's own workspace namespace. A deny matches the address passed to connect() and, for a
+/// Service address, the address of the pod it reaches (deny wins either way).
 /// </remarks>
 /// <param name="set">The policy set.</param>
 /// <param name="facts">The cluster facts the set was compiled with.</param>
@@ -90,8 +91,10 @@ public sealed class ModelEvaluator(PolicySet set, ClusterFacts facts)
         if (deny is DenyLateralRule && connect.Pod is { } pod && pod.Namespace == NamespaceOf(connect.Source.Workspace))
             return false;
 
-        var destinations = PolicyResolver.Destinations(deny, facts, set.Name, diagnostics: null);
-        return destinations.Any(c => c.Contains(address));
+        // A Service address reaches a pod after DNAT: a deny of either address denies the connection.
+        var destinations = PolicyResolver.Destinations(deny, facts, set.Name, diagnostics: null).ToList();
+        var podAddress = connect.Pod?.Address;
+        return destinations.Any(c => c.Contains(address) || (podAddress is not null && c.Contains(podAddress)));
     }
 
     private static bool Allows(AllowEgressRule allow, ConnectEvent connect, IPAddress address)
