@@ -53,7 +53,6 @@ internal static class KnownDefects
     public static readonly Defect TetragonToolAuditOverridesServerEnforce = new(
         "tetragon: a tool's audit-mode rule exempts the tool's binary from its server's enforced rule of the same kind",
         (_, report, violation) => violation.StartsWith("tetragon is more permissive", StringComparison.Ordinal)
-            && report.Model.RuleIds.All(id => id.Split('/').Length < 4)
             && report.Coverage.Any(e => e.Backend == "tetragon" && e.Status == CoverageStatus.Detected && e.RuleId.Value.Split('/').Length == 4));
 
     /// <summary>
@@ -84,6 +83,17 @@ internal static class KnownDefects
             && report.Event.Pod?.Address is not null
             && !PolicyGeneratorsCluster.PodCidrs.Any(c => c.Contains(report.Event.WireAddress)));
 
+    /// <summary>
+    /// NetworkPolicy keeps cluster DNS (its DNS pod peer, the node-local cache) reachable even where an explicit deny (such as
+    /// DenyCidr 0.0.0.0/0 on UDP/53) covers it; a deny should win. More permissive than the policy.
+    /// </summary>
+    public static readonly Defect NetworkPolicyDnsPeerOverridesExplicitDeny = new(
+        "networkpolicy keeps cluster DNS reachable although an explicit DenyCidr covers it",
+        (_, report, violation) => violation.StartsWith("networkpolicy is more permissive", StringComparison.Ordinal)
+            && report.Event.Port == 53
+            && (report.Event.Pod is { Namespace: "kube-system" } || PolicyGeneratorsCluster.NodeLocalDns!.Value.Contains(report.Event.WireAddress))
+            && report.Model.RuleIds.Any(id => id.Contains("/deny-cidr-", StringComparison.Ordinal)));
+
     private static ClusterFacts PolicyGeneratorsCluster => TestSupport.PolicyGenerators.Cluster;
 
     private static bool CoversMapped(IpCidr cidr) => !cidr.IsIPv4 && cidr.Contains(MappedRange);
@@ -92,6 +102,7 @@ internal static class KnownDefects
     [
         NetworkPolicyClaimsPodSelfTraffic, TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
         TetragonToolAuditOverridesServerEnforce, TetragonV6RangesMatchMappedV4, TetragonLateralMissesServices,
+        NetworkPolicyDnsPeerOverridesExplicitDeny,
     ];
 
     public static bool Explains(PolicySimulator simulator, SimulationReport report, string violation) =>
