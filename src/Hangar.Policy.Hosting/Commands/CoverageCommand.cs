@@ -19,7 +19,8 @@ public sealed class CoverageCommand : HostCommand
     public override string Name => "coverage";
 
     /// <inheritdoc />
-    public override string Description => "Show, for every rule and engine, what is enforced, widened, only detected or unsupported.";
+    public override string Description =>
+        "Show, for every rule and engine, what is enforced, widened, only detected or unsupported.";
 
     /// <inheritdoc />
     protected override void AddOptions(Command command)

@@ -52,12 +52,17 @@ public static class CoverageReport
     }
 
     /// <summary>Totals per backend, e.g. <c>networkpolicy: 5 enforced, 1 unsupported</c>.</summary>
-    public static string Summary(CoverageMatrix matrix) =>
-        matrix.Backends.Length == 0
-            ? $"{matrix.Rules.Length} rules; no engine selected"
-            : string.Join("; ", matrix.Backends.Select(b =>
-                $"{b}: " + string.Join(", ", matrix.Entries.Where(e => string.Equals(e.Backend, b, StringComparison.OrdinalIgnoreCase))
-                    .GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusName(g.Key)}"))));
+    public static string Summary(CoverageMatrix matrix)
+    {
+        if (matrix.Backends.Length == 0)
+            return $"{matrix.Rules.Length} rules; no engine selected";
+
+        string Totals(string backend) => string.Join(", ", matrix.Entries
+            .Where(e => string.Equals(e.Backend, backend, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(e => e.Status).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {StatusName(g.Key)}"));
+        return string.Join("; ", matrix.Backends.Select(b => $"{b}: {Totals(b)}"));
+    }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

@@ -15,7 +15,8 @@ public sealed class EmitCommand : HostCommand
     private readonly CompileInputs _inputs = new();
     private readonly Option<string> _out = new("--out", "-o")
     {
-        Description = "The folder to write to; created when missing. Files of an earlier emission that are no longer emitted are removed.",
+        Description = "The folder to write to; created when missing. " +
+            "Files of an earlier emission that are no longer emitted are removed.",
         HelpName = "DIR",
         Required = true,
     };
@@ -24,7 +25,8 @@ public sealed class EmitCommand : HostCommand
     public override string Name => "emit";
 
     /// <inheritdoc />
-    public override string Description => "Compile the policy and write the objects for each engine, with a kustomization.yaml.";
+    public override string Description =>
+        "Compile the policy and write the objects for each engine, with a kustomization.yaml.";
 
     /// <inheritdoc />
     protected override void AddOptions(Command command)
@@ -53,8 +55,11 @@ public sealed class EmitCommand : HostCommand
 
         var perEngine = string.Join(", ", compilation.Engines.Select(e =>
             $"{e}: {result.Objects.Count(o => o.Backend == e) + result.Files.Count(f => f.Backend == e)}"));
-        var extras = new[] { removed > 0 ? $"{removed} stale removed" : null, DiagnosticReport.Count(result, DiagnosticSeverity.Warning) }
-            .OfType<string>().ToList();
+        var extras = new[]
+        {
+            removed > 0 ? $"{removed} stale removed" : null,
+            DiagnosticReport.Count(result, DiagnosticSeverity.Warning),
+        }.OfType<string>().ToList();
         host.Out.WriteLine($"wrote {files.Count} files ({perEngine}; kustomization.yaml) to {host.DisplayPath(folder)}" +
             (extras.Count > 0 ? $" ({string.Join(", ", extras)})" : ""));
         return ExitCodes.Success;

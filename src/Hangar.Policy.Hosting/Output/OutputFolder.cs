@@ -26,7 +26,8 @@ public static class OutputFolder
         if (File.Exists(folder))
             throw new UsageException($"--out '{folder}' is a file; give a folder (it is created when missing)");
 
-        var parent = Path.GetDirectoryName(folder) ?? throw new UsageException($"--out '{folder}' has no parent folder; give a subfolder");
+        var parent = Path.GetDirectoryName(folder)
+            ?? throw new UsageException($"--out '{folder}' has no parent folder; give a subfolder");
         var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}.hangar-staging-{Guid.NewGuid():N}");
         try
         {
@@ -77,7 +78,8 @@ public static class OutputFolder
             var stream = new YamlStream();
             stream.Load(new StringReader(File.ReadAllText(path)));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("resources"), out var resources) || resources is not YamlSequenceNode list)
+                || !root.Children.TryGetValue(new YamlScalarNode("resources"), out var resources)
+                || resources is not YamlSequenceNode list)
                 return [];
             return list.Children.OfType<YamlScalarNode>().Select(s => s.Value).OfType<string>()
                 .Where(p => !Path.IsPathRooted(p) && !p.Split('/').Contains(".."))
