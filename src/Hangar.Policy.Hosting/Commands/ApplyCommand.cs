@@ -55,8 +55,8 @@ public sealed class ApplyCommand : HostCommand
         using var cancel = new CtrlCCancellation();
         using var client = _cluster.Connect(parse, host);
         var required = DiffCommand.Required(parse, _require);
-        var (session, code) = ClusterSession.Open(host, _inputs.Compile(parse, host), client, required, cancel.Token);
-        if (session is null)
+        var (batch, code) = ClusterBatch.Open(host, _inputs.Compile(parse, host), client, required, cancel.Token);
+        if (batch is null)
             return code;
 
         var interactive = ReferenceEquals(host.Error, Console.Error) && !Console.IsErrorRedirected;
@@ -67,7 +67,7 @@ public sealed class ApplyCommand : HostCommand
             Prune = parse.GetValue(_prune),
             ForceConflicts = parse.GetValue(_force),
         };
-        var reports = session.Run(applier, options, cancel.Token);
+        var reports = batch.Run(applier, options, cancel.Token);
         foreach (var report in reports)
         {
             foreach (var note in report.Notes)

@@ -44,12 +44,12 @@ public sealed class DiffCommand : HostCommand
     {
         using var cancel = new CtrlCCancellation();
         using var client = _cluster.Connect(parse, host);
-        var (session, code) = ClusterSession.Open(host, _inputs.Compile(parse, host), client, Required(parse, _require), cancel.Token);
-        if (session is null)
+        var (batch, code) = ClusterBatch.Open(host, _inputs.Compile(parse, host), client, Required(parse, _require), cancel.Token);
+        if (batch is null)
             return code == ExitCodes.Success ? code : 2;
 
         var applier = new PolicyApplier(client);
-        var reports = session.Run(applier, new ApplyOptions { DryRun = true, Prune = parse.GetValue(_prune) }, cancel.Token);
+        var reports = batch.Run(applier, new ApplyOptions { DryRun = true, Prune = parse.GetValue(_prune) }, cancel.Token);
         foreach (var result in reports.SelectMany(r => r.Objects))
         {
             if (result.Diff.Length > 0)

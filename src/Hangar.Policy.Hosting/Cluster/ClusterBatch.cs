@@ -10,9 +10,9 @@ namespace Hangar.Policy.Hosting.Cluster;
 /// the missing and too-old ones, compile with the detected versions, then run the apply helper once per policy set
 /// so that each set prunes only its own objects.
 /// </summary>
-internal sealed class ClusterSession
+internal sealed class ClusterBatch
 {
-    private ClusterSession(ClusterClient client, HostCompilation compilation)
+    private ClusterBatch(ClusterClient client, HostCompilation compilation)
     {
         Client = client;
         Compilation = compilation;
@@ -22,8 +22,8 @@ internal sealed class ClusterSession
 
     public HostCompilation Compilation { get; }
 
-    /// <summary>Prepares the session, or returns the exit code to stop with after printing why.</summary>
-    public static (ClusterSession? Session, int ExitCode) Open(HostContext host, HostCompilation selected, ClusterClient client,
+    /// <summary>Prepares the batch, or returns the exit code to stop with after printing why.</summary>
+    public static (ClusterBatch? Batch, int ExitCode) Open(HostContext host, HostCompilation selected, ClusterClient client,
         IReadOnlyList<string> required, CancellationToken cancellationToken)
     {
         var backends = host.Options.Backends.Resolve(selected.Engines, "--engines");
@@ -48,7 +48,7 @@ internal sealed class ClusterSession
         var compilation = HostCompilation.Run(host.Sources, selection.Backends, config, selected.ConfigPath);
         if (DiagnosticReport.Write(host, compilation.Result, "nothing was applied") != ExitCodes.Success)
             return (null, ExitCodes.PolicyErrors);
-        return (new ClusterSession(client, compilation), ExitCodes.Success);
+        return (new ClusterBatch(client, compilation), ExitCodes.Success);
     }
 
     /// <summary>Applies (or diffs) every policy set of the compilation, one report per set.</summary>
