@@ -11,11 +11,16 @@ public sealed class IpCidrTests
     [InlineData("::/0")]
     [InlineData("fd00:ec2::254/128")]
     [InlineData("fe80::/10")]
+    [InlineData("::a00:0/104")]
+    [InlineData("::2/128")]
+    [InlineData("::1:0/112")]
     public void Parse_CanonicalCidr_RoundTrips(string text) => Assert.Equal(text, IpCidr.Parse(text).ToString());
 
     [Theory]
     [InlineData("169.254.169.254", "169.254.169.254/32")]
     [InlineData("::1", "::1/128")]
+    [InlineData("::", "::/128")]
+    [InlineData("::a00:1", "::a00:1/128")]
     public void Parse_SingleAddress_BecomesHostRoute(string text, string expected) => Assert.Equal(expected, IpCidr.Parse(text).ToString());
 
     [Theory]
@@ -29,6 +34,7 @@ public sealed class IpCidrTests
     [InlineData("127.1/32", "not an IPv4 or IPv6 address range")]
     [InlineData("::ffff:127.0.0.0/104", "IPv4-mapped")]
     [InlineData("fe80::1%eth0/128", "zone id")]
+    [InlineData("::10.0.0.0/104", "write ::a00:0/104")]
     [InlineData("", "empty value")]
     [InlineData("10.0.0.0/", "invalid prefix length")]
     public void TryParse_BadInput_ExplainsProblemAndFix(string text, string expected)

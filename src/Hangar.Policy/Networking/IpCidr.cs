@@ -104,7 +104,7 @@ public readonly record struct IpCidr : IComparable<IpCidr>
             return false;
         }
 
-        var canonical = slash < 0 ? candidate.Network.ToString() : candidate.ToString();
+        var canonical = slash < 0 ? candidate.AddressText() : candidate.ToString();
         if (!string.Equals(canonical, text, StringComparison.Ordinal) && !string.Equals(candidate.ToString(), text, StringComparison.Ordinal))
         {
             problem = $"'{text}' is not written canonically; write {candidate}";
@@ -162,11 +162,23 @@ public readonly record struct IpCidr : IComparable<IpCidr>
     /// <summary>Canonical text: <c>10.0.0.0/8</c>, <c>fd00:ec2::254/128</c>.</summary>
     public override string ToString()
     {
-        if (_bytes is null)
-            return "";
-        if (!IsIPv4 && _bytes.AsSpan(0, 10).IndexOfAnyExcept((byte)0) < 0 && _bytes[10] == 0xff && _bytes[11] == 0xff)
-            return $"::ffff:{_bytes[12] << 8 | _bytes[13]:x}:{_bytes[14] << 8 | _bytes[15]:x}/{PrefixLength}";
-        return $"{Network.ToString().ToLowerInvariant()}/{PrefixLength}";
+        return _bytes is null ? "" : $"{AddressText()}/{PrefixLength}";
+    }
+
+    // .NET writes IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) addresses in dotted form; Go, Python
+    // and the Kubernetes API server write them in hex (RFC 5952), which is what a canonical CIDR must match.
+    private string AddressText()
+    {
+        if (!IsIPv4 && _bytes.AsSpan(0, 10).IndexOfAnyExcept((byte)0) < 0)
+        {
+            var high = _bytes[12] << 8 | _bytes[13];
+            var low = _bytes[14] << 8 | _bytes[15];
+            if (_bytes[10] == 0xff && _bytes[11] == 0xff)
+                return $"::ffff:{high:x}:{low:x}";
+            if (_bytes[10] == 0 && _bytes[11] == 0)
+                return high == 0 ? $"::{(low == 0 ? "" : low.ToString("x"))}" : $"::{high:x}:{low:x}";
+        }
+        return Network.ToString().ToLowerInvariant();
     }
 
     /// <inheritdoc />
