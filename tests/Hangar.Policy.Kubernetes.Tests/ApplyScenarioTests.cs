@@ -52,7 +52,8 @@ public sealed class ApplyScenarioTests
 
         Assert.True(report.Succeeded, string.Join("\n", report.Objects));
         Assert.Equal(2, gone.Count);
-        Assert.Equal(gone.Select(g => g.Name).Order(), report.Objects.Where(o => o.Outcome == ObjectOutcome.Pruned).Select(o => o.Name).Order());
+        var prunedNames = report.Objects.Where(o => o.Outcome == ObjectOutcome.Pruned).Select(o => o.Name).Order();
+        Assert.Equal(gone.Select(g => g.Name).Order(), prunedNames);
         Assert.All(gone, g => Assert.Null(cluster.Emulator.Live(g.ApiVersion, g.Kind, g.Namespace, g.Name)));
         Assert.All(after.Objects, o => Assert.NotNull(cluster.Emulator.Live(o.ApiVersion, o.Kind, o.Namespace, o.Name)));
     }
@@ -109,7 +110,10 @@ public sealed class ApplyScenarioTests
         using var cluster = new Cluster();
         var result = Cluster.Compile();
         cluster.Emulator.Fail("PATCH", "/networkpolicies/git-egress", 422, times: 1,
-            body: """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Invalid","message":"admission webhook denied it","code":422}""");
+            body: """
+                {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Invalid",
+                 "message":"admission webhook denied it","code":422}
+                """);
 
         var first = await cluster.ApplyAsync(result, new ApplyOptions { Prune = true, MaxConcurrency = 1 });
         var second = await cluster.ApplyAsync(result, new ApplyOptions { Prune = true });
@@ -122,7 +126,8 @@ public sealed class ApplyScenarioTests
         Assert.True(second.Succeeded, string.Join("\n", second.Objects));
         Assert.Equal(1, second.Count(ObjectOutcome.Created));
         Assert.Equal(result.Objects.Length - 1, second.Count(ObjectOutcome.Unchanged));
-        Assert.Contains(cluster.Logger.Lines, l => l.Level == LogLevel.Error && l.Line.StartsWith("NetworkPolicy acme/git-egress failed", StringComparison.Ordinal));
+        Assert.Contains(cluster.Logger.Lines,
+            l => l.Level == LogLevel.Error && l.Line.StartsWith("NetworkPolicy acme/git-egress failed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,7 +142,8 @@ public sealed class ApplyScenarioTests
         var failed = report.Objects.Where(o => o.Outcome == ObjectOutcome.Failed).ToList();
         Assert.NotEmpty(failed);
         Assert.All(failed, f => Assert.Equal("TracingPolicyNamespaced", f.Kind));
-        Assert.All(failed, f => Assert.Contains("/spec/podSelector: field 'podSelector' is not in the schema the cluster serves", f.Message, StringComparison.Ordinal));
+        Assert.All(failed, f => Assert.Contains(
+            "/spec/podSelector: field 'podSelector' is not in the schema the cluster serves", f.Message, StringComparison.Ordinal));
         Assert.All(report.Objects.Where(o => o.Kind == "NetworkPolicy"), o => Assert.Equal(ObjectOutcome.Skipped, o.Outcome));
     }
 

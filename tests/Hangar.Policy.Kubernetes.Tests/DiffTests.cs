@@ -28,11 +28,13 @@ public sealed class DiffTests
         var changed = Cluster.Compile(denyCloudMetadata: false);
         cluster.Emulator.ClearLogs();
 
-        var report = await cluster.Applier.DiffAsync(changed.PolicySet, changed.Objects, prune: true, TestContext.Current.CancellationToken);
+        var report = await cluster.Applier.DiffAsync(changed.PolicySet, changed.Objects, prune: true,
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(1, report.ExitCode(forDiff: true));
         var configured = Assert.Single(report.Objects, o => o.Outcome == ObjectOutcome.Configured && o.Name == "fetch-egress");
-        Assert.StartsWith("--- live/networking.k8s.io.v1.NetworkPolicy.acme.fetch-egress\n+++ desired/networking.k8s.io.v1.NetworkPolicy.acme.fetch-egress\n@@",
+        Assert.StartsWith("--- live/networking.k8s.io.v1.NetworkPolicy.acme.fetch-egress\n" +
+            "+++ desired/networking.k8s.io.v1.NetworkPolicy.acme.fetch-egress\n@@",
             configured.Diff, StringComparison.Ordinal);
         Assert.Contains("\n-        - 169.254.0.0/16\n", configured.Diff, StringComparison.Ordinal);
         Assert.DoesNotContain("resourceVersion", configured.Diff, StringComparison.Ordinal);

@@ -22,7 +22,9 @@ public sealed class EngineDetectionTests
 
         Assert.True(selection.Succeeded);
         Assert.Equal(["networkpolicy"], selection.Backends.Select(b => b.Name));
-        Assert.Contains(selection.Warnings, w => w.StartsWith("engine 'tetragon' skipped: it is missing (CustomResourceDefinition tracingpolicies.cilium.io is not installed)", StringComparison.Ordinal));
+        Assert.Contains(selection.Warnings, w => w.StartsWith(
+            "engine 'tetragon' skipped: it is missing (CustomResourceDefinition tracingpolicies.cilium.io is not installed)",
+            StringComparison.Ordinal));
         Assert.True(report.Succeeded, string.Join("\n", report.Objects));
         Assert.All(report.Objects, o => Assert.Equal("NetworkPolicy", o.Kind));
     }

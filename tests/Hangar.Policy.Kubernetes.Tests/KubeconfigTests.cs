@@ -51,7 +51,8 @@ public sealed class KubeconfigTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string TwoFiles() =>
-        string.Join(Path.PathSeparator, Write("dev.yaml", "dev", "1111"), Path.Combine(_folder, "missing.yaml"), Write("staging.yaml", "staging", "2222"));
+        string.Join(Path.PathSeparator,
+            Write("dev.yaml", "dev", "1111"), Path.Combine(_folder, "missing.yaml"), Write("staging.yaml", "staging", "2222"));
 
     private string Write(string name, string context, string port)
     {

@@ -16,7 +16,8 @@ public sealed class ResilienceTests
         var report = await cluster.ApplyAsync(result);
 
         Assert.True(report.Succeeded, string.Join("\n", report.Objects));
-        Assert.Equal(3, cluster.Emulator.Requests.Count(r => r.StartsWith("PATCH /apis/networking.k8s.io/v1/namespaces/acme/networkpolicies/fetch-egress", StringComparison.Ordinal)));
+        const string Patch = "PATCH /apis/networking.k8s.io/v1/namespaces/acme/networkpolicies/fetch-egress";
+        Assert.Equal(3, cluster.Emulator.Requests.Count(r => r.StartsWith(Patch, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -29,7 +30,8 @@ public sealed class ResilienceTests
 
         var failed = Assert.Single(report.Objects, o => o.Outcome == ObjectOutcome.Failed);
         Assert.Contains("503", failed.Message, StringComparison.Ordinal);
-        Assert.Equal(RetryPolicy.Default.MaxAttempts, cluster.Emulator.Requests.Count(r => r.Contains("/networkpolicies/git-egress?", StringComparison.Ordinal)));
+        Assert.Equal(RetryPolicy.Default.MaxAttempts,
+            cluster.Emulator.Requests.Count(r => r.Contains("/networkpolicies/git-egress?", StringComparison.Ordinal)));
     }
 
     [Fact]

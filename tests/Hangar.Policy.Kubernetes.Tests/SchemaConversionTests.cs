@@ -10,7 +10,9 @@ public sealed class SchemaConversionTests
     [Fact]
     public void Convert_ObjectWithProperties_RejectsUndeclaredFields()
     {
-        var schema = CrdSchemaConverter.Convert(Parse("""{"type":"object","properties":{"spec":{"type":"object","properties":{"a":{"type":"string"}}}}}"""));
+        var schema = CrdSchemaConverter.Convert(Parse("""
+            {"type":"object","properties":{"spec":{"type":"object","properties":{"a":{"type":"string"}}}}}
+            """));
 
         Assert.Equal(CrdSchemaConverter.Dialect, schema["$schema"]!.GetValue<string>());
         Assert.False(schema["properties"]!["spec"]!["additionalProperties"]!.GetValue<bool>());
@@ -19,7 +21,9 @@ public sealed class SchemaConversionTests
     [Fact]
     public void Convert_PreserveUnknownFields_AcceptsUndeclaredFields()
     {
-        var schema = CrdSchemaConverter.Convert(Parse("""{"type":"object","properties":{"spec":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}"""));
+        var schema = CrdSchemaConverter.Convert(Parse("""
+            {"type":"object","properties":{"spec":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}
+            """));
 
         Assert.Null(schema["properties"]!["spec"]!["additionalProperties"]);
     }
@@ -38,7 +42,9 @@ public sealed class SchemaConversionTests
     [Fact]
     public void Convert_OpenApiBooleanExclusiveMinimum_BecomesNumericBound()
     {
-        var schema = CrdSchemaConverter.Convert(Parse("""{"type":"object","properties":{"n":{"type":"integer","minimum":0,"exclusiveMinimum":true}}}"""));
+        var schema = CrdSchemaConverter.Convert(Parse("""
+            {"type":"object","properties":{"n":{"type":"integer","minimum":0,"exclusiveMinimum":true}}}
+            """));
 
         Assert.Equal(0, schema["properties"]!["n"]!["exclusiveMinimum"]!.GetValue<int>());
         Assert.Null(schema["properties"]!["n"]!["minimum"]);

@@ -17,7 +17,8 @@ public sealed class DetectCommand : HostCommand
     public override string Name => "detect";
 
     /// <inheritdoc />
-    public override string Description => "Show which engines the cluster has (NetworkPolicy, Tetragon, KubeArmor, Falco) and their versions.";
+    public override string Description =>
+        "Show which engines the cluster has (NetworkPolicy, Tetragon, KubeArmor, Falco) and their versions.";
 
     /// <inheritdoc />
     protected override void AddOptions(Command command) => _cluster.AddTo(command);

@@ -44,7 +44,8 @@ public sealed class DiffCommand : HostCommand
     {
         using var cancel = new CtrlCCancellation();
         using var client = _cluster.Connect(parse, host);
-        var (batch, code) = ClusterBatch.Open(host, _inputs.Compile(parse, host), client, Required(parse, _require), cancel.Token);
+        var required = Required(parse, _require);
+        var (batch, code) = ClusterBatch.Open(host, _inputs.Compile(parse, host), client, required, cancel.Token);
         if (batch is null)
             return code == ExitCodes.Success ? code : 2;
 
@@ -61,5 +62,6 @@ public sealed class DiffCommand : HostCommand
     }
 
     internal static IReadOnlyList<string> Required(ParseResult parse, Option<string[]> option) =>
-        [.. (parse.GetValue(option) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+        [.. (parse.GetValue(option) ?? [])
+            .SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
 }

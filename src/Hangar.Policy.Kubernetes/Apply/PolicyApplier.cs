@@ -60,7 +60,11 @@ public sealed class PolicyApplier
         var total = desired.Count;
         var done = 0;
         var applied = new ConcurrentDictionary<int, ObjectResult>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency), CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.MaxConcurrency),
+            CancellationToken = cancellationToken,
+        };
         await Parallel.ForEachAsync(desired.Select((d, i) => (d, i)), parallel, async (item, token) =>
         {
             var result = await ApplyOneAsync(policySet, item.d, options, token).ConfigureAwait(false);
@@ -207,8 +211,9 @@ public sealed class PolicyApplier
 
     private static string Diff(DesiredObject desired, JsonObject? live, JsonObject after)
     {
-        var name = $"{desired.Type.Group}{(desired.Type.Group.Length == 0 ? "" : ".")}{desired.Type.Version}.{desired.Type.Kind}." +
-            $"{(desired.Type.Namespaced ? desired.Emitted.Namespace ?? "default" : "")}{(desired.Type.Namespaced ? "." : "")}{desired.Emitted.Name}";
+        var type = desired.Type;
+        var name = $"{type.Group}{(type.Group.Length == 0 ? "" : ".")}{type.Version}.{type.Kind}." +
+            $"{(type.Namespaced ? (desired.Emitted.Namespace ?? "default") + "." : "")}{desired.Emitted.Name}";
         return UnifiedDiff.Create($"live/{name}", live is null ? "" : ComparableObject.Yaml(live),
             $"desired/{name}", ComparableObject.Yaml(after));
     }

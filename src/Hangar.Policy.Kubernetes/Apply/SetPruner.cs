@@ -81,7 +81,10 @@ internal sealed class SetPruner(ClusterClient client, ResourceDiscovery discover
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         if (!response.IsSuccess)
-            return result with { Outcome = ObjectOutcome.Failed, Message = KubernetesApiException.From($"pruning {result.Display}", response).Message };
+        {
+            var error = KubernetesApiException.From($"pruning {result.Display}", response);
+            return result with { Outcome = ObjectOutcome.Failed, Message = error.Message };
+        }
 
         var label = $"{type.Group}{(type.Group.Length == 0 ? "" : ".")}{type.Version}.{type.Kind}.{(ns is null ? "" : ns + ".")}{name}";
         return result with { Diff = UnifiedDiff.Create($"live/{label}", ComparableObject.Yaml(item), $"desired/{label}", "") };

@@ -13,7 +13,10 @@ public sealed class TerminalProgress : IApplyProgress
     private readonly Lock _gate = new();
     private int _width;
 
-    /// <summary>Draws on <paramref name="writer"/> when <paramref name="interactive"/> and a batch has at least <paramref name="threshold"/> objects.</summary>
+    /// <summary>
+    /// Draws on <paramref name="writer"/> when <paramref name="interactive"/> and a batch has at least
+    /// <paramref name="threshold"/> objects.
+    /// </summary>
     public TerminalProgress(TextWriter writer, bool interactive, int threshold = 10)
     {
         _writer = writer ?? throw new ArgumentNullException(nameof(writer));

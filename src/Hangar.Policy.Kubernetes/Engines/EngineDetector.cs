@@ -74,7 +74,9 @@ public sealed class EngineDetector
         if (crd is null)
             return new DetectedEngine(probe.Name, false, null, workloadNote);
 
-        var schemaVersion = probe.SchemaVersionLabel is null ? null : crd["metadata"]?["labels"]?[probe.SchemaVersionLabel]?.GetValue<string>();
+        var schemaVersion = probe.SchemaVersionLabel is null
+            ? null
+            : crd["metadata"]?["labels"]?[probe.SchemaVersionLabel]?.GetValue<string>();
         if (ParseVersion(schemaVersion) is { } schema)
         {
             // The CRD schema version moves with the engine's minor release (schema 1.7.x ships with 1.7).

@@ -26,7 +26,8 @@ public sealed record EngineSelection(
     /// <param name="detection">What the cluster has.</param>
     /// <param name="backends">The backends the user selected.</param>
     /// <param name="required">Backend names that must be present (<c>--require</c>); others are skipped when missing.</param>
-    public static EngineSelection Choose(EngineDetection detection, IEnumerable<IPolicyBackend> backends, IEnumerable<string>? required = null)
+    public static EngineSelection Choose(EngineDetection detection, IEnumerable<IPolicyBackend> backends,
+        IEnumerable<string>? required = null)
     {
         ArgumentNullException.ThrowIfNull(detection);
         ArgumentNullException.ThrowIfNull(backends);
@@ -51,7 +52,8 @@ public sealed record EngineSelection(
                 if (found?.Version is { } version)
                     versions[backend.Name] = version;
                 else
-                    warnings.Add($"engine '{backend.Name}' version is unknown ({found?.Evidence ?? "detection does not know this engine"}); " +
+                    warnings.Add($"engine '{backend.Name}' version is unknown " +
+                        $"({found?.Evidence ?? "detection does not know this engine"}); " +
                         $"targeting {backend.Features.Engine} {backend.Features.DefaultVersion.ToNormalizedString()}");
             }
             else if (mustHave.Contains(backend.Name))

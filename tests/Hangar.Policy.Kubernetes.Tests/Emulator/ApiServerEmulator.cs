@@ -16,7 +16,8 @@ namespace Hangar.Policy.Kubernetes.Tests.Emulator;
 /// </summary>
 internal sealed class ApiServerEmulator : IDisposable
 {
-    private static readonly EmulatedType Crd = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
+    private static readonly EmulatedType Crd =
+        new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
 
     private readonly HttpListener _listener = new();
     private readonly List<EmulatedType> _types =
@@ -57,7 +58,8 @@ internal sealed class ApiServerEmulator : IDisposable
     public void InstallCrd(JsonObject crd)
     {
         var spec = crd["spec"]!;
-        foreach (var version in (spec["versions"] as JsonArray ?? []).OfType<JsonObject>().Where(v => v["served"]?.GetValue<bool>() == true))
+        var served = (spec["versions"] as JsonArray ?? []).OfType<JsonObject>().Where(v => v["served"]?.GetValue<bool>() == true);
+        foreach (var version in served)
         {
             lock (_types)
             {
@@ -143,7 +145,8 @@ internal sealed class ApiServerEmulator : IDisposable
         if (failure is not null)
         {
             await Task.Delay(failure.Delay);
-            (status, answer) = (failure.Status, failure.Body is null ? Status(failure.Status, "Injected", "injected failure") : JsonNode.Parse(failure.Body));
+            answer = failure.Body is null ? Status(failure.Status, "Injected", "injected failure") : JsonNode.Parse(failure.Body);
+            status = failure.Status;
         }
         else
         {
@@ -173,7 +176,8 @@ internal sealed class ApiServerEmulator : IDisposable
         }
     }
 
-    private (int, JsonNode?) Route(string method, string path, System.Collections.Specialized.NameValueCollection query, string body, string? contentType)
+    private (int, JsonNode?) Route(string method, string path, System.Collections.Specialized.NameValueCollection query,
+        string body, string? contentType)
     {
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         if (method == "GET" && path == "/version")
@@ -233,7 +237,8 @@ internal sealed class ApiServerEmulator : IDisposable
             return (400, Status(400, "BadRequest", "fieldManager is required for apply requests"));
 
         var config = JsonNode.Parse(body)!.AsObject();
-        if (config["metadata"]?["name"]?.GetValue<string>() != name || (type.Namespaced && (config["metadata"]?["namespace"]?.GetValue<string>() ?? ns) != ns))
+        var bodyNamespace = config["metadata"]?["namespace"]?.GetValue<string>() ?? ns;
+        if (config["metadata"]?["name"]?.GetValue<string>() != name || (type.Namespaced && bodyNamespace != ns))
             return (400, Status(400, "BadRequest", "the name or namespace of the object does not match the URL"));
 
         var (result, conflicts) = Store.Apply(type, config, query["fieldManager"]!, query["force"] == "true", dryRun);

@@ -162,7 +162,8 @@ internal sealed class EmulatedStore
 
     private static void Render(JsonObject obj, Dictionary<string, HashSet<string>> owners, EmulatedType type)
     {
-        obj["metadata"]!["managedFields"] = new JsonArray([.. owners.Where(o => o.Value.Count > 0).OrderBy(o => o.Key, StringComparer.Ordinal)
+        var managers = owners.Where(o => o.Value.Count > 0).OrderBy(o => o.Key, StringComparer.Ordinal);
+        obj["metadata"]!["managedFields"] = new JsonArray([.. managers
             .Select(o => (JsonNode)new JsonObject
             {
                 ["manager"] = o.Key,

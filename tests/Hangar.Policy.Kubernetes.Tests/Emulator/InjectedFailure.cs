@@ -13,7 +13,8 @@ internal sealed class InjectedFailure(string method, string pathContains, int st
 
     public bool TryTake(string requestMethod, string path)
     {
-        if (!string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase) || !path.Contains(pathContains, StringComparison.Ordinal))
+        if (!string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase)
+            || !path.Contains(pathContains, StringComparison.Ordinal))
             return false;
         return Interlocked.Decrement(ref _remaining) >= 0;
     }

@@ -21,7 +21,8 @@ internal sealed class TracingPolicyFixture : IPolicyBackend
     {
         Seen.Add(context);
         var output = new BackendOutput();
-        foreach (var (target, rule) in context.Policy.Targets.SelectMany(t => t.AllRules.Where(r => !r.Destinations.IsEmpty).Select(r => (t, r))))
+        var pairs = context.Policy.Targets.SelectMany(t => t.AllRules.Where(r => !r.Destinations.IsEmpty).Select(r => (t, r)));
+        foreach (var (target, rule) in pairs)
         {
             var name = $"{target.Server}-{rule.Id.Short}";
             var denied = rule.Destinations.Select(d => d.ToString()).ToList();
