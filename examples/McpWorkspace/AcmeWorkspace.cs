@@ -41,6 +41,8 @@ public static class AcmeWorkspace
             // from the scratch folders where a downloaded payload would land.
             .DenyFileRead("/var/run/secrets/kubernetes.io/serviceaccount/")
             .DenyExec("/tmp/", "/dev/shm/")
+            // No tool needs to craft packets or administer the node, even where an image grants the capability.
+            .DenyCapability("NET_RAW", "SYS_ADMIN")
 
             // fetch follows any URL a model hands it: public web on 80/443 only, everything else denied.
             .Server("fetch", fetch => fetch
@@ -65,6 +67,9 @@ public static class AcmeWorkspace
             .Server("git", git => git
                 .WithToolManifest(Manifest("git"))
                 .DefaultDenyEgress()
+                // The server may start git and nothing else (its own entrypoint and interpreter aside), so an
+                // injected option such as --upload-pack or core.sshCommand cannot run another program.
+                .AllowExec("/usr/bin/git", "/usr/lib/git-core/", "/usr/local/bin/mcp-server-git", "/usr/local/bin/python3")
                 .Tool("git_checkout", tool => tool.RunsAs("/usr/bin/git").DenyFileWritesOutside("/projects/"))
                 .Tool("git_diff", tool => tool.RunsAs("/usr/bin/git").DenyFileWritesOutside("/projects/"))
                 .Tool("git_log", tool => tool.RunsAs("/usr/bin/git"))

@@ -1,3 +1,4 @@
+using Hangar.Policy.Falco;
 using Hangar.Policy.KubeArmor;
 using Hangar.Policy.NetworkPolicy;
 using Hangar.Policy.Tetragon;
@@ -13,5 +14,6 @@ internal static class KnownBackends
     public static BackendRegistry Create() => new BackendRegistry()
         .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend())
         .Register(TetragonBackend.EngineName, () => new TetragonBackend())
-        .Register(KubeArmorBackend.BackendName, () => new KubeArmorBackend());
+        .Register(KubeArmorBackend.BackendName, () => new KubeArmorBackend())
+        .Register(FalcoBackend.BackendName, () => new FalcoBackend());
 }
