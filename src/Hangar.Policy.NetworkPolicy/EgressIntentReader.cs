@@ -53,7 +53,8 @@ internal static class EgressIntentReader
                     emitted.Add(rule);
                     Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced, fromTool
                         ? $"allowlist mode {widened}"
-                        : "policyTypes [Egress] with only the allows and cluster DNS as egress rules, so all else is dropped");
+                        : "policyTypes [Egress] with only the allows and cluster DNS as egress rules, so all else is dropped "
+                        + "(except in-pod loopback, which NetworkPolicy never sees)");
                     break;
                 case AllowEgressRule allow:
                     allows.Add((rule, fromTool));

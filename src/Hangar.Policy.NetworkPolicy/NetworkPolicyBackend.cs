@@ -46,10 +46,14 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
 
             var plan = EgressRulePlanner.Plan(intent, context.Cluster.PodCidrs, endPort, sctp);
             output.Coverage.AddRange(FallbackCoverage(intent, plan, version));
-            if (plan.PodsNeedPodCidrs)
+            var dnsPodsUnknown = false;
+            var dnsRules = context.Cluster.Dns is { } dns
+                ? ClusterDnsRules.Build(dns, context.Cluster.NodeLocalDns, intent, context.Cluster.PodCidrs, out dnsPodsUnknown)
+                : [];
+            if (plan.PodsNeedPodCidrs || dnsPodsUnknown)
                 podsNeedPodCidrs.Add(target.Scope.Path);
 
-            var body = NetworkPolicyWriter.Write(context, intent, name, plan, sharedNamespaces.Contains(target.Namespace));
+            var body = NetworkPolicyWriter.Write(context, intent, name, plan, sharedNamespaces.Contains(target.Namespace), dnsRules);
             output.Objects.Add(new EmittedObject(
                 Name, NetworkPolicyWriter.ApiVersion, NetworkPolicyWriter.Kind, target.Namespace, name, body));
         }
@@ -100,7 +104,8 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
                 $"servers {string.Join(", ", podsNeedPodCidrs)}",
                 "the cluster fact 'pod_cidrs' is not set, so the NetworkPolicy backend cannot tell whether a denied range "
                 + "holds pod addresses and allows no pods by selector; on CNIs where ipBlock does not match pods (Cilium) "
-                + "pod-to-pod traffic other than cluster DNS is then blocked",
+                + "pod-to-pod traffic other than cluster DNS is then blocked, and where an explicit deny covers port 53 "
+                + "the DNS pods are not kept either",
                 "set cluster.pod_cidrs in hangar.yaml or ClusterFacts.PodCidrs");
         }
 

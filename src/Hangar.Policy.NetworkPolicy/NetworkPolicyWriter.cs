@@ -23,12 +23,12 @@ internal static class NetworkPolicyWriter
     /// <param name="name">The object name.</param>
     /// <param name="plan">The planned egress rules.</param>
     /// <param name="sharedNamespace">True when another workspace maps to the same namespace.</param>
-    public static ObjectNode Write(BackendContext context, EgressIntent intent, string name, EgressPlan plan, bool sharedNamespace)
+    /// <param name="dnsRules">The cluster DNS rules, written first.</param>
+    public static ObjectNode Write(BackendContext context, EgressIntent intent, string name, EgressPlan plan, bool sharedNamespace,
+        IReadOnlyList<ObjectNode> dnsRules)
     {
         var target = intent.Target;
-        var egress = new List<ObjectNode>();
-        if (context.Cluster.Dns is { } dns)
-            egress.Add(Dns(dns, context.Cluster.NodeLocalDns));
+        var egress = new List<ObjectNode>(dnsRules);
         foreach (var rule in plan.Rules)
             egress.Add(Rule(rule, target, sharedNamespace));
 
@@ -48,25 +48,6 @@ internal static class NetworkPolicyWriter
                 ["policyTypes"] = new List<string> { "Egress" },
                 ["egress"] = egress,
             },
-        };
-    }
-
-    private static ObjectNode Dns(DnsService dns, IpCidr? nodeLocal)
-    {
-        var to = new List<ObjectNode>
-        {
-            new()
-            {
-                ["namespaceSelector"] = MatchLabels([new(NamespaceNameLabel, dns.Namespace)]),
-                ["podSelector"] = MatchLabels(dns.PodLabels),
-            },
-        };
-        if (nodeLocal is { } address)
-            to.Add(new ObjectNode { ["ipBlock"] = new ObjectNode { ["cidr"] = address.ToString() } });
-        return new ObjectNode
-        {
-            ["to"] = to,
-            ["ports"] = new List<ObjectNode> { Port(new PolicyPort(Protocol.Udp, 53)), Port(new PolicyPort(Protocol.Tcp, 53)) },
         };
     }
 
@@ -103,7 +84,8 @@ internal static class NetworkPolicyWriter
         return node;
     }
 
-    private static ObjectNode Port(PolicyPort port)
+    /// <summary>One entry of <c>ports</c>.</summary>
+    public static ObjectNode Port(PolicyPort port)
     {
         var node = new ObjectNode { ["protocol"] = port.Protocol.ToString().ToUpperInvariant(), ["port"] = port.Port };
         if (port.EndPort is { } end)
@@ -111,7 +93,8 @@ internal static class NetworkPolicyWriter
         return node;
     }
 
-    private static ObjectNode MatchLabels(IEnumerable<KeyValuePair<string, string>> labels)
+    /// <summary>A label selector with <c>matchLabels</c>, or <c>{}</c> (everything) for no labels.</summary>
+    public static ObjectNode MatchLabels(IEnumerable<KeyValuePair<string, string>> labels)
     {
         var matchLabels = new ObjectNode();
         foreach (var (key, value) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))

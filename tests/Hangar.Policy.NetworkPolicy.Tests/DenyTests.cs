@@ -181,4 +181,22 @@ public sealed class DenyTests
         Assert.Equal(CoverageStatus.Unsupported, entry.Status);
         Assert.Contains("loopback", entry.Reason);
     }
+
+    [Fact]
+    public void ExplicitDenyOfPort53_WinsOverClusterDns()
+    {
+        var spec = Spec(PolicySet.Named("p").Workspace("acme", ws => ws.Server("git", s => s.DenyCidr(["0.0.0.0/0"], Ports.Udp(53)))).Build());
+
+        var dns = Assert.Single(Egress(spec), r => PortList(r).SequenceEqual(["TCP/53"]));
+        Assert.Equal(["169.254.20.10/32"], Cidrs(dns));
+        Assert.DoesNotContain(Egress(spec), r => PortList(r).Contains("UDP/53"));
+    }
+
+    [Fact]
+    public void DenyOfOtherRanges_KeepsClusterDns()
+    {
+        var spec = Spec(PolicySet.Named("p").Workspace("acme", ws => ws.Server("git", s => s.DenyCidr("203.0.113.0/24"))).Build());
+
+        Assert.Equal(["UDP/53", "TCP/53"], PortList(Egress(spec)[0]));
+    }
 }

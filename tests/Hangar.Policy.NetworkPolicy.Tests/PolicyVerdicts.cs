@@ -32,6 +32,16 @@ internal sealed class PolicyVerdicts(ServerTarget target)
             && allow.Ports.Contains(protocol, port) && r.Destinations.Any(d => d.Contains(address)));
     }
 
+    /// <summary>True when an enforced DenyCidr or DenyCorporateNetwork covers the connection (cluster DNS yields to those).</summary>
+    public bool ExplicitlyDenies(IPAddress address, Protocol protocol, int port) =>
+        _enforced.Any(r => r.Rule is DenyCidrRule or DenyCorporateNetworkRule && ((EgressDenyRule)r.Rule).Ports.Contains(protocol, port)
+            && r.Destinations.Any(d => d.Contains(address)));
+
+    /// <summary>True when an enforced DenyCidr or DenyCorporateNetwork of the port overlaps any of <paramref name="ranges"/>.</summary>
+    public bool ExplicitDenyMayCover(IEnumerable<IpCidr> ranges, Protocol protocol, int port) =>
+        _enforced.Any(r => r.Rule is DenyCidrRule or DenyCorporateNetworkRule && ((EgressDenyRule)r.Rule).Ports.Contains(protocol, port)
+            && r.Destinations.Any(d => ranges.Any(p => p.Overlaps(d))));
+
     /// <summary>Every range any rule of the server names, to sample addresses at their edges.</summary>
     public IEnumerable<IpCidr> Ranges => _enforced.SelectMany(r => r.Destinations);
 

@@ -143,9 +143,15 @@ public sealed class SemanticsTests
 
         if (facts.Dns is { } dns)
         {
+            var dnsPod = IPAddress.Parse("10.244.0.10");
             foreach (var protocol in new[] { Protocol.Udp, Protocol.Tcp })
-                Assert.True(egress.AllowsPod(dns.Namespace, dns.PodLabels, IPAddress.Parse("10.244.0.10"), protocol, 53, false),
-                    $"{target.Scope}: cluster DNS over {protocol} is not kept");
+            {
+                var reaches = egress.AllowsPod(dns.Namespace, dns.PodLabels, dnsPod, protocol, 53, false);
+                var denied = verdicts.ExplicitlyDenies(dnsPod, protocol, 53);
+                Assert.False(reaches && denied, $"{target.Scope}: cluster DNS over {protocol} stays open despite an explicit deny");
+                if (!verdicts.ExplicitDenyMayCover(facts.PodCidrs, protocol, 53))
+                    Assert.True(reaches, $"{target.Scope}: cluster DNS over {protocol} is not kept");
+            }
         }
     }
 
