@@ -185,7 +185,8 @@ public sealed class DenyTests
     [Fact]
     public void ExplicitDenyOfPort53_WinsOverClusterDns()
     {
-        var spec = Spec(PolicySet.Named("p").Workspace("acme", ws => ws.Server("git", s => s.DenyCidr(["0.0.0.0/0"], Ports.Udp(53)))).Build());
+        var set = PolicySet.Named("p").Workspace("acme", ws => ws.Server("git", s => s.DenyCidr(["0.0.0.0/0"], Ports.Udp(53)))).Build();
+        var spec = Spec(set);
 
         var dns = Assert.Single(Egress(spec), r => PortList(r).SequenceEqual(["TCP/53"]));
         Assert.Equal(["169.254.20.10/32"], Cidrs(dns));
