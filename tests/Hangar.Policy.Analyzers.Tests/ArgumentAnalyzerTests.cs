@@ -70,4 +70,17 @@ public sealed class ArgumentAnalyzerTests
 
     [Fact]
     public Task RunsAs_AbsolutePath_ShouldNotReport() => Verify("""ws.Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git")));""");
+
+    [Fact]
+    public Task DenyCidr_CollectionExpression_ShouldReportTheBadElement() =>
+        Verify("""ws.DenyCidr(["10.0.0.0/8", {|HANGAR0001:"192.168.1.1/24"|}], Ports.Any);""");
+
+    [Fact]
+    public Task DenyCidr_ConstField_ShouldReport() => PolicyAnalyzerTest<ArgumentAnalyzer>.VerifyAsync("""
+        static class P
+        {
+            const string Corporate = "172.16.0.1/12";
+            static PolicySet Build() => PolicySet.Named("acme").Workspace("acme", ws => ws.DenyCidr({|HANGAR0001:Corporate|})).Build();
+        }
+        """);
 }
