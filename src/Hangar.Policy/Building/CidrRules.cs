@@ -44,7 +44,9 @@ public static class CidrRules
         if (text is null)
             return null;
         var slash = text.IndexOf('/');
-        if (slash < 0 || !System.Net.IPAddress.TryParse(text[..slash], out var address) || !int.TryParse(text[(slash + 1)..], out var prefix))
+        // Only the spellings the parser takes, with host bits or upper case: never a guess at "010.0.0.0" or "10/8".
+        if (slash < 0 || !IpCidr.TryParseAddress(text[..slash], out var address)
+            || !int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, null, out var prefix))
             return null;
         try
         {

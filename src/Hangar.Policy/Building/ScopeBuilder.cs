@@ -32,16 +32,19 @@ public abstract class ScopeBuilder<TSelf> where TSelf : ScopeBuilder<TSelf>
     /// Makes every rule of this scope, and of the scopes below it, audit-only unless the rule says otherwise.
     /// Audit rules never block.
     /// </summary>
-    public TSelf Audit()
-    {
-        ScopeMode = RuleMode.Audit;
-        return (TSelf)this;
-    }
+    public TSelf Audit() => SetMode(RuleMode.Audit, nameof(Audit));
 
     /// <summary>Makes the rules of this scope and below enforce (the default), overriding an outer <see cref="Audit"/>.</summary>
-    public TSelf Enforce()
+    public TSelf Enforce() => SetMode(RuleMode.Enforce, nameof(Enforce));
+
+    // A mode set after rules would silently change them too, although the chain reads as if it did not.
+    private TSelf SetMode(RuleMode mode, string verb)
     {
-        ScopeMode = RuleMode.Enforce;
+        if (_rules.Count > 0)
+            throw Reject(DiagnosticIds.ModeAfterRules, $"{verb}()",
+                $"{verb}() comes after {_rules.Count} rule(s) of this scope and would change their mode too",
+                $"call {verb}() before the scope's rules, or pass mode: RuleMode.{mode} to the rules it should affect");
+        ScopeMode = mode;
         return (TSelf)this;
     }
 
@@ -74,7 +77,8 @@ public abstract class ScopeBuilder<TSelf> where TSelf : ScopeBuilder<TSelf>
     internal IEnumerable<PolicyRule> BuildRules(RuleMode inherited)
     {
         var mode = ScopeMode ?? inherited;
-        return _rules.Select(r => r.Rule with { Mode = r.Mode ?? mode });
+        // An allow only opens what an allowlist closes; it has no audit mode of its own.
+        return _rules.Select(r => r.Rule with { Mode = r.Rule is AllowEgressRule ? RuleMode.Enforce : r.Mode ?? mode });
     }
 
     internal RuleMode EffectiveMode(RuleMode inherited) => ScopeMode ?? inherited;

@@ -35,7 +35,7 @@ public sealed class ToolBuilder : ScopeBuilder<ToolBuilder>
     {
         foreach (var binary in binaries)
         {
-            if (!BinaryPaths.IsValid(binary, out var problem))
+            if (!FilePaths.IsValid(binary, allowDirectory: false, out var problem))
                 throw Reject(DiagnosticIds.InvalidToolOrBinary, $"RunsAs(\"{binary}\")", problem,
                     "give the absolute path of the executable, e.g. '/usr/bin/git'");
             if (!_binaries.Contains(binary, StringComparer.Ordinal))

@@ -46,8 +46,44 @@ public static class PolicyResolver
                 "set cluster.dns in hangar.yaml (namespace, pod_labels, service_ip) or ClusterFacts.Dns, e.g. DnsService.KubeDns(\"10.96.0.10\")"));
         }
 
+        CheckFacts(set.Name, facts, diagnostics);
         var workspaces = set.Workspaces.ToImmutableSortedDictionary(w => w.Name, w => w.Namespace, StringComparer.Ordinal);
         return new ResolvedPolicySet(set.Name, [.. targets], workspaces);
+    }
+
+    // The API's ClusterIP lies in the service range, but engines that match after DNAT see its endpoints, which
+    // usually lie outside every cluster range: without them the API stays reachable there, so say so.
+    private static ImmutableArray<IpCidr> ApiEndpoints(PolicyRule rule, ClusterFacts facts, string policy, ICollection<PolicyDiagnostic>? diagnostics)
+    {
+        if (facts.KubernetesApi.IsDefaultOrEmpty)
+            diagnostics?.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Warning, policy, $"rule '{rule.Id}'",
+                "the cluster fact 'KubernetesApi' is not set, so the API server's endpoints (e.g. a node address on 6443) are not denied "
+                + "where an engine matches after the service address is rewritten (NetworkPolicy)",
+                "set cluster.kubernetes_api in hangar.yaml (the kubernetes.default ClusterIP and the EndpointSlice addresses)"));
+        return facts.KubernetesApi.IsDefault ? [] : facts.KubernetesApi;
+    }
+
+    // Facts that open holes in denies (DNS carve-outs) must be as narrow as what they name.
+    private static void CheckFacts(string policy, ClusterFacts facts, ICollection<PolicyDiagnostic> diagnostics)
+    {
+        void Bad(string fact, string problem, string fix) =>
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, policy, $"cluster fact '{fact}'", problem, fix));
+
+        if (facts.NodeLocalDns is { IsSingleAddress: false } local)
+            Bad("node_local_dns", $"'{local}' is a range, but DNS is kept reachable at exactly this address, so a range would open port 53 to all of it",
+                "give the single address of the node-local DNS cache, e.g. 169.254.20.10");
+        if (facts.Dns?.ServiceAddress is { IsSingleAddress: false } service)
+            Bad("dns.service_ip", $"'{service}' is a range, but DNS is kept reachable at exactly this address",
+                "give the ClusterIP of the DNS service, e.g. 10.96.0.10");
+        if (facts.Dns is { } dns)
+        {
+            if (!KubernetesNames.IsDnsLabel(dns.Namespace))
+                Bad("dns.namespace", $"'{dns.Namespace}' is not a valid namespace name", "give the namespace of the DNS pods, e.g. kube-system");
+            if (dns.PodLabels.Count == 0)
+                Bad("dns.pod_labels", "no labels were given, so every pod would count as a DNS pod", "give the DNS pods' labels, e.g. k8s-app: kube-dns");
+            foreach (var (key, value) in dns.PodLabels.Where(l => !KubernetesNames.IsLabelKey(l.Key) || !KubernetesNames.IsLabelValue(l.Value)))
+                Bad("dns.pod_labels", $"'{key}: {value}' is not a valid label", "use label keys and values as Kubernetes accepts them, e.g. k8s-app: kube-dns");
+        }
     }
 
     /// <summary>The concrete ranges of <paramref name="rule"/> under <paramref name="facts"/>.</summary>
@@ -72,7 +108,7 @@ public static class PolicyResolver
             DenyCidrRule cidr => cidr.Cidrs,
             DenyClusterInternalRule => Need(facts.PodCidrs, nameof(ClusterFacts.PodCidrs), "pod_cidrs")
                 .Concat(Need(facts.ServiceCidrs, nameof(ClusterFacts.ServiceCidrs), "service_cidrs"))
-                .Concat(facts.KubernetesApi),
+                .Concat(ApiEndpoints(rule, facts, policy, diagnostics)),
             DenyLateralRule => Need(facts.PodCidrs, nameof(ClusterFacts.PodCidrs), "pod_cidrs"),
             DenyCorporateNetworkRule => Need(facts.CorporateRanges, nameof(ClusterFacts.CorporateRanges), "corporate_ranges"),
             AllowEgressRule allow => allow.Destination.Cidrs,

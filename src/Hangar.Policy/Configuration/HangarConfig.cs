@@ -58,6 +58,9 @@ public sealed record HangarConfig
 
         if (stream.Documents.Count == 0)
             return new HangarConfig();
+        if (stream.Documents.Count > 1)
+            throw new HangarConfigException(source, "(file)", $"the file holds {stream.Documents.Count} YAML documents and only one would be read",
+                "keep one document: remove the extra '---' separators");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new HangarConfigException(source, "(root)", "the document is not a mapping", "write keys such as policy_engines: and cluster:");
 
@@ -65,7 +68,7 @@ public sealed record HangarConfig
         var config = new HangarConfig();
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value;
+            var key = reader.Key(keyNode, "(root)");
             config = key switch
             {
                 "policy_engines" => config with { Engines = [.. reader.Strings(value, key).Select(e => e.ToLowerInvariant())] },
@@ -80,6 +83,10 @@ public sealed record HangarConfig
 
     private sealed class ConfigReader(string source)
     {
+        public string Key(YamlNode node, string parent) =>
+            node is YamlScalarNode { Value: { } value } ? value
+                : throw new HangarConfigException(source, parent, "a key is not a plain string", "write keys as plain words, e.g. pod_cidrs:");
+
         public IEnumerable<string> Strings(YamlNode node, string key) => node switch
         {
             YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, key)),
@@ -93,7 +100,7 @@ public sealed record HangarConfig
             var builder = ImmutableDictionary.CreateBuilder<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
             foreach (var (k, v) in map.Children)
             {
-                var name = Scalar(k, key);
+                var name = Key(k, key);
                 var text = Scalar(v, $"{key}.{name}");
                 if (!NuGetVersion.TryParse(text, out var version))
                     throw new HangarConfigException(source, $"{key}.{name}", $"'{text}' is not a version", "write a version such as 1.5.0");
@@ -107,7 +114,7 @@ public sealed record HangarConfig
             var facts = ClusterFacts.None;
             foreach (var (k, v) in Mapping(node, "cluster").Children)
             {
-                var key = "cluster." + Scalar(k, "cluster");
+                var key = "cluster." + Key(k, "cluster");
                 facts = key switch
                 {
                     "cluster.pod_cidrs" => facts with { PodCidrs = Cidrs(v, key) },
@@ -132,7 +139,7 @@ public sealed record HangarConfig
             var labels = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in map.Children)
             {
-                var name = Scalar(k, key);
+                var name = Key(k, key);
                 switch (name)
                 {
                     case "namespace":

@@ -57,6 +57,6 @@ public sealed class PortSet : IEquatable<PortSet>
     internal static void CheckPort(int port)
     {
         if (port is < 1 or > 65535)
-            throw new ArgumentOutOfRangeException(nameof(port), port, $"port {port} is outside 1-65535; use a port between 1 and 65535");
+            throw new ArgumentException($"port {port} is outside 1-65535; use a port between 1 and 65535, e.g. Ports.Tcp(443)");
     }
 }

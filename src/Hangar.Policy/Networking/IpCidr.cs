@@ -68,7 +68,7 @@ public readonly record struct IpCidr : IComparable<IpCidr>
             return false;
         }
 
-        if (!IsPlainAddressSpelling(addressText) || !IPAddress.TryParse(addressText, out var address))
+        if (!TryParseAddress(addressText, out var address))
         {
             problem = $"'{text}' is not an IPv4 or IPv6 address range; write it as 10.0.0.0/8 or fd00::/8";
             return false;
@@ -104,7 +104,7 @@ public readonly record struct IpCidr : IComparable<IpCidr>
             return false;
         }
 
-        var canonical = slash < 0 ? candidate.AddressText() : candidate.ToString();
+        var canonical = slash < 0 ? candidate.AddressText : candidate.ToString();
         if (!string.Equals(canonical, text, StringComparison.Ordinal) && !string.Equals(candidate.ToString(), text, StringComparison.Ordinal))
         {
             problem = $"'{text}' is not written canonically; write {candidate}";
@@ -159,26 +159,42 @@ public readonly record struct IpCidr : IComparable<IpCidr>
         return new IpCidr(bytes, 96 + PrefixLength);
     }
 
-    /// <summary>Canonical text: <c>10.0.0.0/8</c>, <c>fd00:ec2::254/128</c>.</summary>
-    public override string ToString()
+    /// <summary>
+    /// Canonical text: <c>10.0.0.0/8</c>, <c>fd00:ec2::254/128</c>. IPv6 follows RFC 5952 in hex only (no dotted
+    /// IPv4 tail), as Kubernetes' strict validation and Tetragon expect.
+    /// </summary>
+    public override string ToString() => _bytes is null ? "" : $"{AddressText}/{PrefixLength}";
+
+    /// <summary>The network address alone, in canonical text.</summary>
+    public string AddressText => IsIPv4 ? string.Join('.', _bytes) : FormatIPv6(_bytes);
+
+    /// <summary>Parses a plain address (dotted-quad IPv4 or IPv6 of hex groups, any case), rejecting legacy spellings.</summary>
+    public static bool TryParseAddress(string? text, out IPAddress address)
     {
-        return _bytes is null ? "" : $"{AddressText()}/{PrefixLength}";
+        address = IPAddress.None;
+        return text is not null && !text.Contains('%') && IsPlainAddressSpelling(text) && IPAddress.TryParse(text, out address!);
     }
 
-    // .NET writes IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) addresses in dotted form; Go, Python
-    // and the Kubernetes API server write them in hex (RFC 5952), which is what a canonical CIDR must match.
-    private string AddressText()
+    private static string FormatIPv6(byte[] bytes)
     {
-        if (!IsIPv4 && _bytes.AsSpan(0, 10).IndexOfAnyExcept((byte)0) < 0)
+        var groups = Enumerable.Range(0, 8).Select(i => bytes[2 * i] << 8 | bytes[2 * i + 1]).ToArray();
+
+        // RFC 5952: shorten the longest run of two or more zero groups (the first, on a tie) to "::".
+        var (bestStart, bestLength) = (-1, 1);
+        for (var i = 0; i < 8;)
         {
-            var high = _bytes[12] << 8 | _bytes[13];
-            var low = _bytes[14] << 8 | _bytes[15];
-            if (_bytes[10] == 0xff && _bytes[11] == 0xff)
-                return $"::ffff:{high:x}:{low:x}";
-            if (_bytes[10] == 0 && _bytes[11] == 0)
-                return high == 0 ? $"::{(low == 0 ? "" : low.ToString("x"))}" : $"::{high:x}:{low:x}";
+            var j = i;
+            while (j < 8 && groups[j] == 0)
+                j++;
+            if (j - i > bestLength)
+                (bestStart, bestLength) = (i, j - i);
+            i = j == i ? i + 1 : j;
         }
-        return Network.ToString().ToLowerInvariant();
+
+        string Hex(IEnumerable<int> part) => string.Join(':', part.Select(g => g.ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        return bestStart < 0
+            ? Hex(groups)
+            : $"{Hex(groups[..bestStart])}::{Hex(groups[(bestStart + bestLength)..])}";
     }
 
     /// <inheritdoc />

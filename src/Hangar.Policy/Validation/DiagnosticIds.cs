@@ -34,6 +34,12 @@ public static class DiagnosticIds
     public const string EmptyAllowlist = "HANGAR0103";
     /// <summary>Two workspaces, servers or tools with the same name.</summary>
     public const string DuplicateScope = "HANGAR0104";
+    /// <summary>Two servers of one namespace whose pod selectors overlap, so engines that add up rules would mix them.</summary>
+    public const string OverlappingServers = "HANGAR0105";
+    /// <summary>Audit() or Enforce() called after rules of the same scope.</summary>
+    public const string ModeAfterRules = "HANGAR0106";
+    /// <summary>An allow rule marked audit-only.</summary>
+    public const string AuditAllow = "HANGAR0107";
 
     /// <summary>A rule that none of the selected engines enforces.</summary>
     public const string NotEnforced = "HANGAR0201";

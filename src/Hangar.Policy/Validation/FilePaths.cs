@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hangar.Policy.Validation;
 
 /// <summary>
@@ -32,10 +34,17 @@ public static class FilePaths
             problem = $"'{path}' ends in '/', so it names a directory, but this rule takes executables or files only";
         else if (path.Any(c => char.IsWhiteSpace(c) && c != ' '))
             problem = $"'{Printable(path)}' contains a whitespace character other than a space";
+        else if (path.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
+            problem = $"'{Printable(path)}' contains an invisible or private-use character, so it can look right in review and never match";
+        else if (path.EndsWith(' ') || path.Contains(" /", StringComparison.Ordinal) || path.Contains("/ ", StringComparison.Ordinal))
+            problem = $"'{path}' has a space at the start or end of a path segment, which is almost always a typo";
+        else if (path.Contains('\\'))
+            problem = $"'{path}' contains a backslash, which KubeArmor cannot match and Falco must escape; rename the file or leave it out";
         return problem.Length == 0;
     }
 
     /// <summary><paramref name="text"/> with control characters written as escapes, for messages.</summary>
     public static string Printable(string? text) =>
-        text is null ? "null" : string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        text is null ? "null" : string.Concat(text.Select(c =>
+            char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format ? $"\\u{(int)c:x4}" : c.ToString()));
 }

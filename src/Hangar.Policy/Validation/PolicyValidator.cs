@@ -52,6 +52,7 @@ public static class PolicyValidator
             }
         }
 
+        CheckOverlappingSelectors(set, Report);
         CheckAllowsInsideDenies(set, facts, Report);
         CheckExecAllowsInsideDenies(set, Report);
         return found;
@@ -61,8 +62,16 @@ public static class PolicyValidator
         Action<string, DiagnosticSeverity, string, string, string> report)
     {
         foreach (var group in rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
-            report(DiagnosticIds.DuplicateRule, DiagnosticSeverity.Warning, $"rule '{group.Key}'",
-                $"the rule '{group.First().Describe()}' is declared {group.Count()} times at the same scope", "remove the repeats");
+        {
+            // Both modes of one rule cannot hold at once; picking either would silently drop the other.
+            if (group.Select(r => r.Mode).Distinct().Count() > 1)
+                report(DiagnosticIds.DuplicateRule, DiagnosticSeverity.Error, $"rule '{group.Key}'",
+                    $"the rule '{group.First().Describe()}' is declared both enforced and audit-only at the same scope",
+                    "keep one declaration with the mode you mean");
+            else
+                report(DiagnosticIds.DuplicateRule, DiagnosticSeverity.Warning, $"rule '{group.Key}'",
+                    $"the rule '{group.First().Describe()}' is declared {group.Count()} times at the same scope", "remove the repeats");
+        }
 
         var declaresAllowlist = rules.OfType<DefaultDenyEgressRule>().FirstOrDefault();
         if (declaresAllowlist is not null && !rules.Concat(inherited).OfType<AllowEgressRule>().Any())
@@ -110,6 +119,33 @@ public static class PolicyValidator
                     "remove the allow, or narrow the deny so that it no longer covers the executables");
         }
     }
+
+    // NetworkPolicies (and KubeArmor policies) that select the same pods add up, so one server's allows would
+    // void another's denies: two servers of a namespace must never select a common pod by construction.
+    private static void CheckOverlappingSelectors(PolicySet set, Action<string, DiagnosticSeverity, string, string, string> report)
+    {
+        var servers = set.Workspaces.SelectMany(w => w.Servers.Select(s => (Workspace: w, Server: s))).ToList();
+        for (var i = 0; i < servers.Count; i++)
+        {
+            for (var j = i + 1; j < servers.Count; j++)
+            {
+                var (a, b) = (servers[i], servers[j]);
+                if (a.Workspace.Namespace != b.Workspace.Namespace)
+                    continue;
+                var (narrow, wide) = a.Server.PodLabels.Count >= b.Server.PodLabels.Count ? (a, b) : (b, a);
+                if (wide.Server.PodLabels.All(l => narrow.Server.PodLabels.TryGetValue(l.Key, out var v) && v == l.Value))
+                {
+                    report(DiagnosticIds.OverlappingServers, DiagnosticSeverity.Error,
+                        $"Server(\"{wide.Server.Name}\") in {wide.Workspace.Name}",
+                        $"its pod selector {Labels(wide.Server)} also selects the pods of server '{narrow.Server.Name}' ({Labels(narrow.Server)}) "
+                        + $"in namespace '{narrow.Workspace.Namespace}', so the two servers' rules would add up on those pods",
+                        "give each server a selector no other server's pods match, e.g. the default hangar.dev/server label");
+                }
+            }
+        }
+    }
+
+    private static string Labels(ServerPolicy server) => "{" + string.Join(", ", server.PodLabels.Select(l => $"{l.Key}={l.Value}")) + "}";
 
     private static IEnumerable<string> Duplicates(IEnumerable<string> names) =>
         names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
