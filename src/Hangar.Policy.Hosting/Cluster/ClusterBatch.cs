@@ -7,7 +7,7 @@ namespace Hangar.Policy.Hosting.Cluster;
 
 /// <summary>
 /// What <c>diff</c> and <c>apply</c> share: connect, detect the engines, drop (or, under <c>--require</c>, refuse)
-/// the missing and too-old ones, compile with the detected versions, then run the apply helper once per policy set
+/// the missing and too-old ones, compile with the detected versions, then run PolicyApplier once per policy set
 /// so that each set prunes only its own objects.
 /// </summary>
 internal sealed class ClusterBatch

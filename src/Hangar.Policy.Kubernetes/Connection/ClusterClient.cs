@@ -7,7 +7,7 @@ namespace Hangar.Policy.Kubernetes.Connection;
 
 /// <summary>
 /// A connection to one cluster's API server: KubernetesClient supplies TLS, client certificates and token or
-/// exec-plugin credentials; this class sends the few raw requests the apply helper needs and retries them
+/// exec-plugin credentials; this class sends the few raw requests apply, diff and detection need and retries them
 /// according to <see cref="RetryPolicy"/>.
 /// </summary>
 public sealed class ClusterClient : IDisposable

@@ -9,7 +9,7 @@ using k8s;
 namespace Hangar.Policy.Kubernetes.Tests.Emulator;
 
 /// <summary>
-/// A loopback emulator of the parts of the Kubernetes API the apply helper uses: version and discovery,
+/// A loopback emulator of the parts of the Kubernetes API that Hangar.Policy.Kubernetes uses: version and discovery,
 /// apiextensions CRDs, GET and LIST with label selectors, server-side apply with field manager, force and dry
 /// run, DELETE with preconditions, and injected failures (any status, slow answers). It listens on 127.0.0.1 on
 /// an ephemeral port and records every write it stores.

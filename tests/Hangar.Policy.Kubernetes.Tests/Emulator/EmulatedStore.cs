@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Hangar.Policy.Kubernetes.Tests.Emulator;
 
 /// <summary>
-/// The emulator's objects and their field ownership, with the server-side apply rules the helper relies on:
+/// The emulator's objects and their field ownership, with the server-side apply rules PolicyApplier relies on:
 /// conflicts with other managers unless forced, removal of fields a manager stops applying, defaulting, and no
 /// new resourceVersion when an apply changes nothing.
 /// </summary>
