@@ -52,7 +52,7 @@ internal static class CidrText
         var masked = Mask(bytes, prefix);
         var network = new IPAddress(masked);
         var mapped = address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6;
-        var spelled = $"{network.ToString().ToLowerInvariant()}/{prefix}";
+        var spelled = $"{AddressText(masked)}/{prefix}";
         if (!mapped)
             canonical = spelled;
         if (!masked.SequenceEqual(bytes))
@@ -66,7 +66,7 @@ internal static class CidrText
             return false;
         }
         if (!string.Equals(spelled, text, StringComparison.Ordinal)
-            && !(slash < 0 && string.Equals(network.ToString(), text, StringComparison.Ordinal)))
+            && !(slash < 0 && string.Equals(AddressText(masked), text, StringComparison.Ordinal)))
         {
             problem = $"'{text}' is not written canonically";
             return false;
@@ -97,6 +97,22 @@ internal static class CidrText
         outer.Length == inner.Length && innerPrefix >= outerPrefix && Mask(inner, outerPrefix).SequenceEqual(outer);
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    // .NET writes IPv4-compatible and IPv4-mapped IPv6 addresses in dotted form; the core, Go and the API server
+    // write them in hex (RFC 5952), and so must the canonical form offered here.
+    private static string AddressText(byte[] bytes)
+    {
+        if (bytes.Length == 16 && bytes.Take(10).All(b => b == 0))
+        {
+            var high = bytes[12] << 8 | bytes[13];
+            var low = bytes[14] << 8 | bytes[15];
+            if (bytes[10] == 0xff && bytes[11] == 0xff)
+                return $"::ffff:{high:x}:{low:x}";
+            if (bytes[10] == 0 && bytes[11] == 0)
+                return high == 0 ? $"::{(low == 0 ? "" : low.ToString("x"))}" : $"::{high:x}:{low:x}";
+        }
+        return new IPAddress(bytes).ToString().ToLowerInvariant();
+    }
 
     private static byte[] Mask(byte[] bytes, int prefixLength)
     {
