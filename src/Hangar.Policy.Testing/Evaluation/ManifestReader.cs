@@ -13,11 +13,14 @@ namespace Hangar.Policy.Testing.Evaluation;
 public static class ManifestReader
 {
     /// <summary>Every non-empty YAML document of <paramref name="yaml"/>, as a JSON object.</summary>
-    public static IReadOnlyList<JsonObject> ReadYaml(string yaml)
+    public static IReadOnlyList<JsonObject> ReadYaml(string yaml) => [.. ReadYamlDocuments(yaml).OfType<JsonObject>()];
+
+    /// <summary>Every YAML document of <paramref name="yaml"/> as a JSON tree, whatever its root (a Falco rules file is a list).</summary>
+    public static IReadOnlyList<JsonNode?> ReadYamlDocuments(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return [.. stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>()];
+        return [.. stream.Documents.Select(d => Convert(d.RootNode))];
     }
 
     /// <summary>The JSON tree of an emitted object.</summary>
