@@ -94,7 +94,10 @@ internal sealed class FalcoRuleCompiler(BackendContext context)
         }
         // Cluster DNS stays reachable under an allowlist, so queries to it are not reported.
         foreach (var dns in new[] { context.Cluster.Dns?.ServiceAddress, context.Cluster.NodeLocalDns }.OfType<IpCidr>())
-            allowed.Add($"(fd.snet in {condition.List([dns.ToString(), .. dns.IsIPv4 ? new[] { dns.ToIPv4Mapped().ToString() } : []])} and fd.sport = 53)");
+        {
+            string[] forms = dns.IsIPv4 ? [dns.ToString(), dns.ToIPv4Mapped().ToString()] : [dns.ToString()];
+            allowed.Add($"(fd.snet in {condition.List(forms)} and fd.sport = 53)");
+        }
 
         Event(condition, Connect());
         if (allowed.Count > 0)

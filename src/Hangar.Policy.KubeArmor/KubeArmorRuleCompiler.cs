@@ -143,11 +143,11 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         if (scoped.Rule.Mode == RuleMode.Audit || !block)
         {
             return Entry(scoped, CoverageStatus.Detected,
-                $"KubeArmor puts {what} in allowlist mode; unlisted {what} follow the namespace's default file posture, audit "
-                + "unless annotated kubearmor-file-posture=block (then set KubeArmorOptions.FilePosture = Block)");
+                $"KubeArmor puts {what} in allowlist mode, and what the list leaves out follows the namespace's default file "
+                + "posture: audit unless annotated kubearmor-file-posture=block (then set KubeArmorOptions.FilePosture = Block)");
         }
         return widened is null
-            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; unlisted {what} are blocked by posture block")
+            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked by posture")
             : Entry(scoped, CoverageStatus.Widened, widened);
     }
 

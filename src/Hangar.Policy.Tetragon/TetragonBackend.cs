@@ -19,7 +19,7 @@ public sealed class TetragonBackend : IPolicyBackend
     /// <summary>The backend's name in options and hangar.yaml.</summary>
     public const string EngineName = "tetragon";
 
-    private static readonly IHookFamily[] Families = [new EgressFamily()];
+    private static readonly IHookFamily[] Families = [new EgressFamily(), new Process.ProcessFamily()];
 
     /// <inheritdoc />
     public string Name => EngineName;

@@ -70,9 +70,12 @@ public sealed class FalcoBackendTests
     [Fact]
     public void Output_CarriesProvenanceChain()
     {
-        var rules = Emission.RulesFile(Emission.Compile(GitServer(s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git").DenyExec("/usr/bin/ssh")))));
+        var set = GitServer(s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git").DenyExec("/usr/bin/ssh")));
 
-        foreach (var field in new[] { "rule_id=acme/git/git_log/deny-exec-", "workspace=acme", "server=git", "tool=git_log", "%proc.exepath",
+        var rules = Emission.RulesFile(Emission.Compile(set));
+
+        foreach (var field in new[] { "rule_id=acme/git/git_log/deny-exec-", "workspace=acme", "server=git", "tool=git_log",
+                     "%proc.exepath",
                      "%container.id", "%k8s.pod.name", "%k8s.ns.name", "%k8s.pod.label[hangar.dev/user]", "%proc.pexepath" })
             Assert.Contains(field, rules);
         Assert.Contains("proc.pexepath in (\"/usr/bin/git\")", rules);

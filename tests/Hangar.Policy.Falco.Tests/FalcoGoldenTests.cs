@@ -71,7 +71,8 @@ internal static class GoldenPolicies
     };
 
     /// <summary>The Falco version a case targets: the default, except for the cases named after a version.</summary>
-    public static string? VersionFor(string name) => name.StartsWith("falco-", StringComparison.Ordinal) ? name["falco-".Length..] + ".0" : null;
+    public static string? VersionFor(string name) =>
+        name.StartsWith("falco-", StringComparison.Ordinal) ? name["falco-".Length..] + ".0" : null;
 
     private static PolicySet Server(Action<ServerBuilder> configure) =>
         PolicySet.Named("acme-mcp").Workspace("acme", ws => ws.Server("git", configure)).Build();

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
+using Hangar.Policy.Rules;
+using Hangar.Policy.Tetragon.Spec;
+using FileAccess = Hangar.Policy.Rules.FileAccess;
+
+namespace Hangar.Policy.Tetragon.Process;
+
+/// <summary>
+/// Process-level rules at LSM hooks, each blocked with Override (-EPERM) through fmod_ret: executions at
+/// <c>security_bprm_check</c>, file access at <c>security_file_permission</c> (MAY_READ 4, MAY_WRITE 2) and
+/// capabilities at <c>security_capable</c>. A tool's rules are scoped to its binaries with matchBinaries.
+/// </summary>
+internal sealed class ProcessFamily : IHookFamily
+{
+    private static readonly HookCall BprmCheck = new("security_bprm_check", [(0, "linux_binprm")], OverrideNeedsSingleKprobes: true);
+    private static readonly HookCall FilePermission =
+        new("security_file_permission", [(0, "file"), (1, "int")], OverrideNeedsSingleKprobes: true);
+    private static readonly HookCall Capable = new("security_capable", [(2, "int")], OverrideNeedsSingleKprobes: true);
+
+    /// <summary>Tetragon compares at most four integers in one Equal operator.</summary>
+    private const int MaxEqualIntegers = 4;
+
+    /// <inheritdoc />
+    public void Plan(ServerPlan plan)
+    {
+        foreach (var (rule, tool) in Scoped(plan))
+        {
+            var binaries = tool is { Binaries.IsEmpty: false }
+                ? new MatchBinaries("In", tool.Binaries, plan.Supports(TetragonFeatures.FollowChildren))
+                : null;
+            var planned = rule.Rule switch
+            {
+                DenyExecRule exec => Plan(plan, rule, "exec", BprmCheck, binaries, PathSelectors(0, exec.Paths, [])),
+                AllowExecRule exec => Plan(plan, rule, "exec", BprmCheck, binaries, [NotAny(0, exec.Paths, [])]),
+                DenyFileAccessRule file => Plan(plan, rule, "files", FilePermission, binaries,
+                    PathSelectors(0, file.Paths, [Mask(file.Access)])),
+                DenyFileWritesOutsideRule writes => Plan(plan, rule, "files", FilePermission, binaries,
+                    [NotAny(0, writes.Paths, [Mask(FileAccess.Write)])]),
+                DenyCapabilityRule capabilities => Plan(plan, rule, "capabilities", Capable, binaries,
+                    [.. capabilities.Capabilities.Select(c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Chunk(MaxEqualIntegers).Select(chunk => ImmutableArray.Create(new MatchArg(2, "Equal", [.. chunk])))]),
+                _ => false,
+            };
+            if (!planned)
+                continue;
+
+            var what = rule.Rule switch
+            {
+                DenyExecRule or AllowExecRule => "security_bprm_check",
+                DenyCapabilityRule => "security_capable",
+                _ => "security_file_permission",
+            };
+            if (rule.Mode == RuleMode.Audit)
+                plan.Cover(rule, CoverageStatus.Detected, $"Tetragon reports it at {what} (audit mode, policy-mode monitor)");
+            else if (tool is { Binaries.IsEmpty: true })
+                plan.Cover(rule, CoverageStatus.Widened,
+                    $"tool '{tool.Name}' names no binary (RunsAs), so Tetragon blocks it at {what} "
+                    + $"for all of server '{plan.Server.Server}'");
+            else
+                plan.Cover(rule, CoverageStatus.Enforced, $"Tetragon makes {what} fail with EPERM (Override through fmod_ret)"
+                    + (binaries is null ? "" : " for the tool's binaries (matchBinaries)"));
+        }
+    }
+
+    private static bool Plan(ServerPlan plan, ResolvedRule rule, string family, HookCall hook, MatchBinaries? binaries,
+        IEnumerable<ImmutableArray<MatchArg>> selectors)
+    {
+        var action = rule.Mode == RuleMode.Audit ? MatchAction.Post : MatchAction.OverrideEperm;
+        foreach (var args in selectors)
+            plan.Selectors.Add(new PlannedSelector(family, hook, rule.Mode, new HookSelector(args, binaries, [action]), [rule]));
+        return true;
+    }
+
+    // Selectors are OR'd: one for the exact files (Equal), one for everything below the directories (Prefix).
+    private static IEnumerable<ImmutableArray<MatchArg>> PathSelectors(int index, IEnumerable<PathMatch> paths, MatchArg[] extra)
+    {
+        var list = paths.ToList();
+        var files = list.Where(p => !p.IsDirectory).Select(p => p.Path).ToImmutableArray();
+        var directories = list.Where(p => p.IsDirectory).Select(p => p.Path).ToImmutableArray();
+        if (!files.IsEmpty)
+            yield return [new MatchArg(index, "Equal", files), .. extra];
+        if (!directories.IsEmpty)
+            yield return [new MatchArg(index, "Prefix", directories), .. extra];
+    }
+
+    // matchArgs of one selector are AND'd: neither one of the files nor below one of the directories.
+    private static ImmutableArray<MatchArg> NotAny(int index, IEnumerable<PathMatch> paths, MatchArg[] extra)
+    {
+        var list = paths.ToList();
+        var args = new List<MatchArg>();
+        var files = list.Where(p => !p.IsDirectory).Select(p => p.Path).ToImmutableArray();
+        var directories = list.Where(p => p.IsDirectory).Select(p => p.Path).ToImmutableArray();
+        if (!files.IsEmpty)
+            args.Add(new MatchArg(index, "NotEqual", files));
+        if (!directories.IsEmpty)
+            args.Add(new MatchArg(index, "NotPrefix", directories));
+        return [.. args, .. extra];
+    }
+
+    // security_file_permission's mask: MAY_WRITE is 2, MAY_READ is 4; Mask matches when any listed bit is set.
+    private static MatchArg Mask(FileAccess access) => new(1, "Mask", [access switch
+    {
+        FileAccess.Read => "4",
+        FileAccess.Write => "2",
+        _ => "6",
+    }]);
+
+    private static IEnumerable<(ResolvedRule Rule, ToolTarget? Tool)> Scoped(ServerPlan plan)
+    {
+        foreach (var rule in plan.Server.Rules.OrderBy(r => r.Id))
+            yield return (rule, null);
+        foreach (var tool in plan.Server.Tools)
+        {
+            foreach (var rule in tool.Rules.OrderBy(r => r.Id))
+                yield return (rule, tool);
+        }
+    }
+}

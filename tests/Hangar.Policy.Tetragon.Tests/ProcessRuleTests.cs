@@ -1,0 +1,71 @@
+using Hangar.Policy.Building;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Model;
+
+namespace Hangar.Policy.Tetragon.Tests;
+
+public sealed class ProcessRuleTests
+{
+    private static PolicySet GitServer(Action<ServerBuilder> configure) =>
+        PolicySet.Named("acme-mcp").Workspace("acme", ws => ws.Server("git", configure)).Build();
+
+    [Fact]
+    public void ProcessRules_MatchGolden()
+    {
+        var set = GitServer(s => s.DenyExec("/usr/bin/curl", "/tmp/").AllowExec("/usr/bin/git", "/usr/lib/git-core/")
+            .DenyFileRead("/var/run/secrets/kubernetes.io/serviceaccount/").DenyFileWritesOutside("/projects/")
+            .DenyCapability("NET_RAW", "SYS_ADMIN")
+            .Tool("git_push", t => t.RunsAs("/usr/bin/git").DenyExec("/usr/bin/ssh")));
+
+        GoldenFile.AssertMatches("process-rules", Compile.Yaml(Compile.For(set)));
+    }
+
+    [Fact]
+    public void ProcessRules_ConformToCrdSchema()
+    {
+        var set = GitServer(s => s.DenyExec("/usr/bin/curl", "/tmp/").DenyFileWrite("/etc/").DenyCapability("NET_RAW")
+            .Tool("git_push", t => t.RunsAs("/usr/bin/git").DenyFileRead("/root/.ssh/")));
+        var result = Compile.For(set);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+
+        foreach (var obj in result.Objects)
+        {
+            var schema = CrdSchemas.For("main", obj.Kind);
+            if (schema is null)
+                Assert.Skip(CrdSchemas.MissingReason);
+            Assert.Empty(CrdSchemas.Errors(schema, YamlJson.Documents(obj.ToYaml()).Single()!));
+        }
+    }
+
+    [Fact]
+    public void DenyExec_IsEnforcedWithOverrideAtBprmCheck()
+    {
+        var result = Compile.For(GitServer(s => s.DenyExec("/usr/bin/curl")));
+
+        var entry = Assert.Single(result.Coverage.Entries);
+        Assert.Equal(CoverageStatus.Enforced, entry.Status);
+        var yaml = Assert.Single(result.Objects).ToYaml();
+        Assert.Contains("call: security_bprm_check", yaml);
+        Assert.Contains("action: Override", yaml);
+        Assert.Contains("disable-kprobe-multi", yaml);
+    }
+
+    [Fact]
+    public void ToolRuleWithoutBinaries_IsWidened()
+    {
+        var result = Compile.For(GitServer(s => s.Tool("git_log", t => t.DenyCapability("NET_RAW"))));
+
+        Assert.Equal(CoverageStatus.Widened, Assert.Single(result.Coverage.Entries).Status);
+    }
+
+    [Fact]
+    public void AuditMode_IsDetectedAndPostsOnly()
+    {
+        var set = PolicySet.Named("acme-mcp").Workspace("acme", ws => ws.Audit().Server("git", s => s.DenyFileWrite("/etc/"))).Build();
+
+        var result = Compile.For(set);
+
+        Assert.Equal(CoverageStatus.Detected, Assert.Single(result.Coverage.Entries).Status);
+        Assert.DoesNotContain("Override", Assert.Single(result.Objects).ToYaml());
+    }
+}
