@@ -30,6 +30,17 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public void AuditAllowlistBelowEnforcedAllowlist_IsAnError()
+    {
+        var error = Assert.Throws<PolicyDefinitionException>(() => PolicySet.Named("p")
+            .Workspace("acme", ws => ws.Server("git", s => s.DefaultDenyEgress()
+                .Tool("git_log", t => t.RunsAs("/usr/bin/git").DefaultDenyEgress(RuleMode.Audit))))
+            .Build());
+
+        Assert.Contains("already blocks this scope", Assert.Single(error.Diagnostics).Problem);
+    }
+
+    [Fact]
     public void AuditAfterRulesOfTheScope_IsRejected()
     {
         var error = Assert.Throws<PolicyDefinitionException>(() => PolicySet.Named("p")

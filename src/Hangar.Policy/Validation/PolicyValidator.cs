@@ -73,6 +73,15 @@ public static class PolicyValidator
                     $"the rule '{group.First().Describe()}' is declared {group.Count()} times at the same scope", "remove the repeats");
         }
 
+        // An audit-only allowlist below an enforced one adds nothing, and engines that scope allowlists by process
+        // could read it as taking the scope out of the enforced one.
+        var auditAllowlist = rules.OfType<DefaultDenyEgressRule>().FirstOrDefault(r => r.Mode == RuleMode.Audit);
+        var enforcedAbove = inherited.OfType<DefaultDenyEgressRule>().FirstOrDefault(r => r.Mode == RuleMode.Enforce);
+        if (auditAllowlist is not null && enforcedAbove is not null)
+            report(DiagnosticIds.DuplicateRule, DiagnosticSeverity.Error, $"rule '{auditAllowlist.Id}'",
+                $"an audit-only allowlist is declared below the enforced allowlist '{enforcedAbove.Id}', which already blocks this scope",
+                "remove the inner DefaultDenyEgress(), or make the outer one audit-only too");
+
         var declaresAllowlist = rules.OfType<DefaultDenyEgressRule>().FirstOrDefault();
         if (declaresAllowlist is not null && !rules.Concat(inherited).OfType<AllowEgressRule>().Any())
             report(DiagnosticIds.EmptyAllowlist, DiagnosticSeverity.Info, $"rule '{declaresAllowlist.Id}'",
