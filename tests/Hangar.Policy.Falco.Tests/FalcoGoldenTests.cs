@@ -66,7 +66,7 @@ internal static class GoldenPolicies
         ["audit-syscall"] = () => Server(s => s.AuditSyscall("ptrace", "mount")),
         ["tool-scoped"] = () => Server(s => s.Tool("git_push", t => t.RunsAs("/usr/bin/git").DenyExec("/usr/bin/ssh")
             .DenyFileRead("/root/.ssh/"))),
-        ["hostile-path"] = () => Server(s => s.DenyFileRead("/srv/a \"quoted\" name", "/srv/back\\slash/", "/srv/ünï ‮x")),
+        ["hostile-path"] = () => Server(s => s.DenyFileRead("/srv/a \"quoted\" name", "/srv/it's: #1 & (x)/", "/srv/ünï 中 x")),
         ["falco-0.41"] = () => Server(s => s.DenyLoopback().DenyExec("/usr/bin/curl")),
     };
 
