@@ -39,12 +39,16 @@ public sealed class LoopbackTests
     }
 
     [Fact]
-    public void DenyLoopback_OnTetragon14_LeavesOutMappedValuesAndReportsTheGap()
+    public void DenyLoopback_OnTetragon14_DeniesEveryMappedAddressInstead_AndSaysSo()
     {
         var result = Compile.For(Loopback(), "1.4.0");
+        var simulator = new TetragonSimulator(result.Objects, mappedValuesInV6Map: false);
 
         Assert.DoesNotContain(Compile.Values(result, "SAddr").Single(), v => v.StartsWith("::ffff:", StringComparison.Ordinal));
-        Assert.Contains("IPv4-mapped", result.Coverage.Entries.Single().Reason);
+        Assert.True(simulator.Blocks(Connection.V4("127.0.0.1", 8080).Mapped()));
+        Assert.True(simulator.Blocks(Connection.V4("8.8.8.8", 443).Mapped()));
+        Assert.False(simulator.Blocks(Connection.V4("8.8.8.8", 443)));
+        Assert.Contains("stricter", result.Coverage.Entries.Single().Reason);
         var warning = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.EngineVersionTooOld);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Contains("1.5.0", warning.Fix);

@@ -73,16 +73,24 @@ internal sealed class TetragonSimulator(IEnumerable<EmittedObject> objects, bool
     private bool? InFamilyMap(List<string> values, Connection connection)
     {
         var v6Socket = connection.Family == AddressFamily.InterNetworkV6;
-        var map = values.Select(v => IPNetwork.Parse(v)).Where(c => InV6Map(c) == v6Socket).ToList();
+        var map = values.Select(Parse).Where(c => InV6Map(c.Network) == v6Socket).ToList();
         if (map.Count == 0)
             return null;
-        var address = v6Socket ? connection.Address : connection.Address.MapToIPv4();
-        return map.Any(c => c.Contains(address));
+        var address = (v6Socket ? connection.Address : connection.Address.MapToIPv4()).GetAddressBytes();
+        return map.Any(c => c.Network.GetAddressBytes() is var network && network.Length == address.Length
+            && Enumerable.Range(0, c.Prefix).All(bit => (network[bit / 8] & (0x80 >> (bit % 8))) == (address[bit / 8] & (0x80 >> (bit % 8)))));
     }
 
     // Before v1.5.0 IPv4-mapped values went to the IPv4 map, where no IPv6 socket looks them up.
-    private bool InV6Map(IPNetwork cidr) =>
-        cidr.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 && (mappedValuesInV6Map || !cidr.BaseAddress.IsIPv4MappedToIPv6);
+    private bool InV6Map(IPAddress network) =>
+        network.AddressFamily == AddressFamily.InterNetworkV6 && (mappedValuesInV6Map || !network.IsIPv4MappedToIPv6);
+
+    private static (IPAddress Network, int Prefix) Parse(string value)
+    {
+        var parts = value.Split('/');
+        var address = IPAddress.Parse(parts[0]);
+        return (address, parts.Length > 1 ? int.Parse(parts[1]) : address.GetAddressBytes().Length * 8);
+    }
 
     private static bool PortIn(string value, int port)
     {

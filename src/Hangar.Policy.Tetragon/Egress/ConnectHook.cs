@@ -74,7 +74,8 @@ internal sealed class ConnectHook
             // Without a family filter an AF_UNIX connect() would count as "outside" and be blocked.
             args.Add(new MatchArg(_addressIndex, "Family", ["AF_INET", "AF_INET6"]));
         }
-        var values = Values(match.Destinations, ipv4Mapped, padFamilies: match.Outside && !ipv4Mapped);
+        var values = Values(match.Destinations, ipv4Mapped, padFamilies: match.Outside && !ipv4Mapped,
+            everyMappedAddress: !match.Outside && !ipv4Mapped);
         if (!values.IsEmpty)
             args.Add(new MatchArg(_addressIndex, (match.Outside ? "Not" : "") + _side + "Addr", values));
         if (!match.Ports.Ports.IsEmpty)
@@ -87,9 +88,17 @@ internal sealed class ConnectHook
     private static readonly IpCidr IPv4Pad = IpCidr.Parse("192.0.2.0/24");
     private static readonly IpCidr IPv6Pad = IpCidr.Parse("100::/64");
 
-    private static ImmutableArray<string> Values(ImmutableArray<IpCidr> destinations, bool ipv4Mapped, bool padFamilies)
+    // Before v1.5.0 no IPv4-mapped value can be listed, so a deny of an IPv4 range would let an IPv6 socket through
+    // as ::ffff:a.b.c.d. The stricter stand-in denies every mapped address: ::fffe:0:0/95 holds ::ffff:0:0/96, and
+    // its own first address is not IPv4-mapped, so the engine files it in the IPv6 map.
+    private static readonly IpCidr EveryIPv4MappedAddress = IpCidr.Parse("::fffe:0:0/95");
+
+    private static ImmutableArray<string> Values(ImmutableArray<IpCidr> destinations, bool ipv4Mapped, bool padFamilies,
+        bool everyMappedAddress)
     {
         var ranges = ipv4Mapped ? AddressRanges.WithIPv4Mapped(destinations) : AddressRanges.Minimal(destinations);
+        if (everyMappedAddress && ranges.Any(r => r.IsIPv4))
+            ranges = [.. ranges, EveryIPv4MappedAddress];
         if (padFamilies && !ranges.Any(r => r.IsIPv4))
             ranges = [IPv4Pad, .. ranges];
         if (padFamilies && ranges.All(r => r.IsIPv4))

@@ -35,7 +35,7 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
         : null;
 
     /// <summary>Records the coverage of a planned deny rule.</summary>
-    public void Deny(ResolvedRule rule, EgressScope scope, IReadOnlyList<IpCidr> keptDns)
+    public void Deny(ResolvedRule rule, EgressDenyRule deny, EgressScope scope, IReadOnlyList<IpCidr> keptDns)
     {
         var parts = new List<string> { Action(rule.Mode), Processes(scope) };
         if (keptDns.Count > 0)
@@ -43,14 +43,21 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
         if (rule.Rule is DenyLateralRule)
             parts.Add("stricter than declared: every pod range is denied, same-workspace pods too, because Tetragon "
                 + "cannot tell workspaces apart by address");
-        if (MappedGap && rule.Destinations.Any(d => d.IsIPv4) && rule.Mode == RuleMode.Enforce)
+        if (MappedGap && rule.Destinations.Any(d => d.IsIPv4))
         {
-            parts.Add($"gap: an IPv6 socket dialing the IPv4-mapped form (::ffff:a.b.c.d) of a denied IPv4 range is not "
-                + $"matched before Tetragon v1.5.0 (targeting {plan.Context.EngineVersion})");
+            parts.Add($"stricter: Tetragon {plan.Context.EngineVersion} cannot list IPv4-mapped ranges (v1.5.0 can), so an "
+                + "IPv6 socket may reach no IPv4-mapped address (::ffff:0:0/96) where this rule applies");
             plan.Report(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Warning, $"engine '{TetragonBackend.EngineName}'",
-                $"Tetragon {plan.Context.EngineVersion} does not match IPv4-mapped addresses, so IPv6 sockets reach denied "
-                + "IPv4 ranges (loopback included) through ::ffff:a.b.c.d",
-                "target Tetragon v1.5.0 or later (CompileOptions.EngineVersions[\"tetragon\"]), or accept the gap knowingly");
+                $"Tetragon {plan.Context.EngineVersion} cannot match IPv4-mapped ranges, so where an IPv4 range is denied "
+                + "every IPv4-mapped address (::fffe:0:0/95) is denied too: dual-stack IPv6 sockets cannot reach IPv4 there",
+                "target Tetragon v1.5.0 or later (CompileOptions.EngineVersions[\"tetragon\"]), or let such programs use IPv4 sockets");
+        }
+        if (Fallback && (deny.Ports.IsAny || deny.Ports.Ranges.Any(r => r.Protocol != Protocol.Tcp)))
+        {
+            plan.Report(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Warning, $"engine '{TetragonBackend.EngineName}'",
+                $"Tetragon {plan.Context.EngineVersion} blocks TCP connections only (tcp_connect, Sigkill): UDP and SCTP "
+                + "connections to denied destinations are not blocked",
+                "target Tetragon v1.4.0 or later (CompileOptions.EngineVersions[\"tetragon\"]), where connect() is overridden");
         }
 
         var status = rule.Mode == RuleMode.Audit ? CoverageStatus.Detected

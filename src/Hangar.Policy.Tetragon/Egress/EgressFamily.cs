@@ -37,7 +37,7 @@ internal sealed class EgressFamily : IHookFamily
                 continue;
             }
             denies.Add(rule, deny, scope.Binaries);
-            coverage.Deny(rule, scope, denies.KeptDns(rule));
+            coverage.Deny(rule, deny, scope, denies.KeptDns(rule));
         }
         plan.Selectors.AddRange(denies.Selectors());
 
