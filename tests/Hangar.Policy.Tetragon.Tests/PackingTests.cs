@@ -49,7 +49,8 @@ public sealed class PackingTests
 
         var tags = Compile.Kprobes(result).Select(k => (List<string>)k["tags"]!).ToList();
         Assert.All(tags, t => Assert.InRange(t.Count, 1, 16));
-        Assert.Equal(set.AllRules.Select(r => r.Id.Value).Order(StringComparer.Ordinal), tags.SelectMany(t => t).Order(StringComparer.Ordinal));
+        Assert.Equal(set.AllRules.Select(r => r.Id.Value).Order(StringComparer.Ordinal),
+            tags.SelectMany(t => t).Order(StringComparer.Ordinal));
     }
 
     [Fact]

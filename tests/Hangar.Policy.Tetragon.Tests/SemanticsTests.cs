@@ -41,7 +41,8 @@ public sealed class SemanticsTests
         }
 
         Assert.True(checkedCount > 1000, $"only {checkedCount} connections checked");
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {checkedCount} verdicts differ:\n{string.Join("\n", mismatches.Take(30))}");
+        Assert.True(mismatches.Count == 0,
+            $"{mismatches.Count} of {checkedCount} verdicts differ:\n{string.Join("\n", mismatches.Take(30))}");
     }
 
     private static IEnumerable<Connection> Grid(ServerTarget server, ClusterFacts facts)

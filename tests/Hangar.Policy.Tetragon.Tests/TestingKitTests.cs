@@ -69,7 +69,7 @@ public sealed class TestingKitTests
                                 address.AddressFamily, address, port, protocol, simulator.SourceOf(source).Binary));
                             var kit = report.Backends.Single().Outcome == Outcome.Blocked;
                             if (ours != kit)
-                                problems.Add($"{report.Event}: this suite's simulator says {(ours ? "blocked" : "allowed")}, the kit's says {kit}");
+                                problems.Add($"{report.Event}: this suite's simulator says blocked={ours}, the kit's {kit}");
                         }
                     }
                 }
@@ -77,6 +77,7 @@ public sealed class TestingKitTests
         }
 
         Assert.True(checkedCount > 100, $"only {checkedCount} connections checked");
-        Assert.True(problems.Count == 0, $"{problems.Count} problems in {checkedCount} connections:\n{string.Join("\n", problems.Distinct().Take(20))}");
+        Assert.True(problems.Count == 0,
+            $"{problems.Count} problems in {checkedCount} connections:\n{string.Join("\n", problems.Distinct().Take(20))}");
     }
 }

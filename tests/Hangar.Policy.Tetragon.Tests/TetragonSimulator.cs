@@ -26,7 +26,8 @@ internal sealed class TetragonSimulator(IEnumerable<EmittedObject> objects, bool
         foreach (var policy in _policies)
         {
             var spec = policy.Node("spec")!;
-            var monitor = ((List<ObjectNode>?)spec["options"] ?? []).Any(o => (string)o["name"]! == "policy-mode" && (string)o["value"]! == "monitor");
+            var monitor = ((List<ObjectNode>?)spec["options"] ?? [])
+                .Any(o => (string)o["name"]! == "policy-mode" && (string)o["value"]! == "monitor");
             foreach (var kprobe in (List<ObjectNode>)spec["kprobes"]!)
             {
                 if ((string)kprobe["call"]! != "security_socket_connect")
@@ -78,8 +79,10 @@ internal sealed class TetragonSimulator(IEnumerable<EmittedObject> objects, bool
             return null;
         var address = (v6Socket ? connection.Address : connection.Address.MapToIPv4()).GetAddressBytes();
         return map.Any(c => c.Network.GetAddressBytes() is var network && network.Length == address.Length
-            && Enumerable.Range(0, c.Prefix).All(bit => (network[bit / 8] & (0x80 >> (bit % 8))) == (address[bit / 8] & (0x80 >> (bit % 8)))));
+            && Enumerable.Range(0, c.Prefix).All(bit => Bit(network, bit) == Bit(address, bit)));
     }
+
+    private static int Bit(byte[] bytes, int bit) => bytes[bit / 8] & (0x80 >> (bit % 8));
 
     // Before v1.5.0 IPv4-mapped values went to the IPv4 map, where no IPv6 socket looks them up.
     private bool InV6Map(IPAddress network) =>
