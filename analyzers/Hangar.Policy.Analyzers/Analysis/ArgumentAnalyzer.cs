@@ -32,7 +32,8 @@ public sealed class ArgumentAnalyzer : DiagnosticAnalyzer
             if (PolicySymbols.From(start.Compilation) is not { } symbols)
                 return;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, (IInvocationOperation)c.Operation), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, (IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(
+                c => AnalyzeCreation(c, symbols, (IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
         });
     }
 

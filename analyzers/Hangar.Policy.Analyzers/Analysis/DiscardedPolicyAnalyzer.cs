@@ -28,7 +28,8 @@ public sealed class DiscardedPolicyAnalyzer : DiagnosticAnalyzer
         {
             if (PolicySymbols.From(start.Compilation) is not { } symbols)
                 return;
-            start.RegisterOperationAction(c => Analyze(c, symbols, (IExpressionStatementOperation)c.Operation), OperationKind.ExpressionStatement);
+            start.RegisterOperationAction(
+                c => Analyze(c, symbols, (IExpressionStatementOperation)c.Operation), OperationKind.ExpressionStatement);
         });
     }
 
@@ -70,7 +71,8 @@ public sealed class DiscardedPolicyAnalyzer : DiagnosticAnalyzer
         IOperation? current = invocation;
         while (current is IInvocationOperation call)
         {
-            if (call.TargetMethod.Name == "Named" && call.Arguments.Length == 1 && call.Arguments[0].Value.ConstantValue.Value is string name)
+            if (call.TargetMethod.Name == "Named" && call.Arguments.Length == 1
+                && call.Arguments[0].Value.ConstantValue.Value is string name)
                 return $"policy set '{name}'";
             current = Scopes.ScopeGraph.Receiver(call);
             while (current is IConversionOperation conversion)

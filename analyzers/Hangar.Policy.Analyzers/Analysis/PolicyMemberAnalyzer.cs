@@ -11,7 +11,8 @@ namespace Hangar.Policy.Analyzers.Analysis;
 public sealed class PolicyMemberAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidPolicyMember);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.InvalidPolicyMember);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -34,7 +35,8 @@ public sealed class PolicyMemberAnalyzer : DiagnosticAnalyzer
                 continue;
             if (PolicyMembers.Problem(context.Symbol) is { } problem)
             {
-                var location = data.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? context.Symbol.Locations[0];
+                var location = data.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                    ?? context.Symbol.Locations[0];
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidPolicyMember, location, context.Symbol.Name, problem));
             }
         }

@@ -42,7 +42,8 @@ internal static class EngineCoverage
                 if (rule.IsAllow && rule.Hostname is not null)
                     return (Coverage.Unsupported, "tetragon cannot match host names");
                 if (rule.IsAllow && rule.Scope.Level == ScopeLevel.Tool && !rule.Scope.HasBinaries)
-                    return (Coverage.Unsupported, "tetragon tells a tool apart only by its binaries, and the tool names none with RunsAs(...)");
+                    return (Coverage.Unsupported,
+                        "tetragon tells a tool apart only by its binaries, and the tool names none with RunsAs(...)");
                 return (Coverage.Enforced, "");
             case "kubearmor":
                 if (rule.IsNetwork)
@@ -63,15 +64,19 @@ internal static class EngineCoverage
         EngineSettings.KnownEngines.Where(e => Of(e, rule).Coverage == Coverage.Enforced
             || (rule.IsAudit && Of(e, rule).Coverage == Coverage.Detected));
 
-    /// <summary>The version features a rule needs from an engine: (feature, first version) pairs it lacks at <paramref name="target"/>.</summary>
+    /// <summary>
+    /// The version features a rule needs from an engine: (feature, first version) pairs it lacks at <paramref name="target"/>.
+    /// </summary>
     public static IEnumerable<(string Feature, string Needs)> MissingFeatures(string engine, RuleFact rule, Version target)
     {
         if (engine == "tetragon" && rule.IsNetwork && !rule.IsAudit)
         {
             if (target < new Version(1, 4) && rule.Verb is "DenyClusterInternal" or "DenyLateral" or "DefaultDenyEgress")
                 yield return ("blocking connect() before address rewriting, which keeps cluster DNS reachable", "1.4.0");
-            else if (target < new Version(1, 5) && rule.IsEgressDeny && (rule.Destinations is null || rule.Destinations.Any(x => x.Network.Length == 4)))
-                yield return ("matching IPv4-mapped addresses (::ffff:a.b.c.d), without which IPv6 sockets reach denied IPv4 ranges", "1.5.0");
+            else if (target < new Version(1, 5) && rule.IsEgressDeny
+                && (rule.Destinations is null || rule.Destinations.Any(x => x.Network.Length == 4)))
+                yield return (
+                    "matching IPv4-mapped addresses (::ffff:a.b.c.d), without which IPv6 sockets reach denied IPv4 ranges", "1.5.0");
         }
         if (engine == "networkpolicy" && rule.IsNetwork)
         {

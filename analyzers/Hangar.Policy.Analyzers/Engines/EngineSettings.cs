@@ -48,7 +48,8 @@ internal sealed class EngineSettings
         var file = options.AdditionalFiles.FirstOrDefault(f =>
             string.Equals(System.IO.Path.GetFileName(f.Path), "hangar.yaml", StringComparison.OrdinalIgnoreCase));
         var yaml = file?.GetText(token)?.ToString();
-        (ImmutableArray<string> Engines, IReadOnlyDictionary<string, Version> Versions)? fromFile = yaml is null ? null : HangarYaml.Read(yaml);
+        (ImmutableArray<string> Engines, IReadOnlyDictionary<string, Version> Versions)? fromFile =
+            yaml is null ? null : HangarYaml.Read(yaml);
         var location = file is null ? Location.None : Location.Create(file.Path, default, default);
 
         var engines = ImmutableArray<string>.Empty;
