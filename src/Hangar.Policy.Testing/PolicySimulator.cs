@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Hangar.Policy.Compilation;
 using Hangar.Policy.Model;
+using Hangar.Policy.Rules;
 using Hangar.Policy.Testing.Evaluation;
 using Hangar.Policy.Testing.Events;
 using Hangar.Policy.Testing.Verdicts;
 using NuGet.Versioning;
+using FileAccess = Hangar.Policy.Rules.FileAccess;
 
 namespace Hangar.Policy.Testing;
 
@@ -45,6 +47,8 @@ public sealed class PolicySimulator
 
         Use(new NetworkPolicyEvaluator());
         Use(new TetragonEvaluator(VersionOf("tetragon", options) ?? new NuGetVersion(1, 7, 0)));
+        Use(new KubeArmorEvaluator());
+        Use(new FalcoEvaluator());
     }
 
     /// <summary>The policy set.</summary>
@@ -82,8 +86,52 @@ public sealed class PolicySimulator
     {
         ArgumentNullException.ThrowIfNull(connect);
         var model = Model.Evaluate(connect);
-        var source = SourceOf(connect.Source);
+        var (verdicts, coverage) = Judge(connect, model, (evaluator, source, objects) => evaluator.Evaluate(connect, source, objects));
+        return new SimulationReport(connect, model, verdicts, coverage);
+    }
 
+    /// <summary>The verdicts on <paramref name="processEvent"/> (exec, file open, capability, socket, system call).</summary>
+    public ProcessReport Simulate(ProcessEvent processEvent)
+    {
+        ArgumentNullException.ThrowIfNull(processEvent);
+        var model = Model.Evaluate(processEvent);
+        var (verdicts, coverage) = Judge(processEvent, model,
+            (evaluator, source, objects) => evaluator.Evaluate(processEvent, source, objects));
+        return new ProcessReport(processEvent, model, verdicts, coverage);
+    }
+
+    /// <summary>
+    /// Simulates <paramref name="source"/> (<c>WORKSPACE/SERVER</c> or <c>WORKSPACE/SERVER/TOOL</c>) executing
+    /// <paramref name="path"/>; <paramref name="parent"/> is the executable that calls exec (default: the tool's
+    /// first binary, or the server process).
+    /// </summary>
+    /// <example><code>policy.Exec("acme/git", "/usr/bin/curl").ShouldBeBlocked();</code></example>
+    public ProcessReport Exec(string source, string path, string? parent = null) =>
+        Simulate(new ExecEvent(SourceWith(source, parent), path));
+
+    /// <summary>Simulates <paramref name="source"/> opening the file <paramref name="path"/> for <paramref name="access"/>.</summary>
+    /// <example><code>policy.OpenFile("acme/filesystem", "/etc/passwd", FileAccess.Write).ShouldBeBlocked();</code></example>
+    public ProcessReport OpenFile(string source, string path, FileAccess access, string? binary = null) =>
+        Simulate(new FileOpenEvent(SourceWith(source, binary), path, access));
+
+    /// <summary>Simulates <paramref name="source"/> using the Linux capability <paramref name="capability"/> (<c>NET_RAW</c>).</summary>
+    public ProcessReport UseCapability(string source, string capability, string? binary = null) =>
+        Simulate(new CapabilityEvent(SourceWith(source, binary), LinuxCapabilities.TryParse(capability, out var parsed)
+            ? parsed
+            : throw new ArgumentException($"'{capability}' is not a Linux capability; write e.g. \"NET_RAW\"", nameof(capability))));
+
+    /// <summary>Simulates <paramref name="source"/> creating a socket of <paramref name="protocol"/>.</summary>
+    public ProcessReport CreateSocket(string source, SocketProtocol protocol, string? binary = null) =>
+        Simulate(new SocketEvent(SourceWith(source, binary), protocol));
+
+    /// <summary>Simulates <paramref name="source"/> making the system call <paramref name="syscall"/> (<c>ptrace</c>).</summary>
+    public ProcessReport CallSyscall(string source, string syscall, string? binary = null) =>
+        Simulate(new SyscallEvent(SourceWith(source, binary), syscall));
+
+    private (ImmutableArray<Verdict>, ImmutableArray<CoverageEntry>) Judge(PolicyEvent judged, Verdict model,
+        Func<IObjectEvaluator, SourceProcess, IReadOnlyList<JsonObject>, Verdict> evaluate)
+    {
+        var source = SourceOf(judged.Source);
         var verdicts = ImmutableArray.CreateBuilder<Verdict>();
         foreach (var backend in Result.Coverage.Backends)
         {
@@ -94,18 +142,21 @@ public sealed class PolicySimulator
             }
             try
             {
-                verdicts.Add(evaluator.Evaluate(connect, source, _objects[backend]));
+                verdicts.Add(evaluate(evaluator, source, _objects[backend]));
             }
             catch (Exception problem) when (problem is NotSupportedException or InvalidDataException or FormatException)
             {
-                throw new InvalidOperationException($"cannot evaluate the {backend} objects for {connect}: {problem.Message}", problem);
+                throw new InvalidOperationException($"cannot evaluate the {backend} objects for {judged}: {problem.Message}", problem);
             }
         }
 
         var ruleIds = verdicts.SelectMany(v => v.RuleIds).Concat(model.RuleIds).ToHashSet(StringComparer.Ordinal);
         var coverage = Result.Coverage.Entries.Where(e => ruleIds.Contains(e.RuleId.Value)).ToImmutableArray();
-        return new SimulationReport(connect, model, verdicts.ToImmutable(), coverage);
+        return (verdicts.ToImmutable(), coverage);
     }
+
+    private static EventSource SourceWith(string source, string? binary) =>
+        EventSource.Parse(source) with { Binary = binary };
 
     /// <summary>What the engines know of <paramref name="source"/>: namespace, pod labels and executable.</summary>
     public SourceProcess SourceOf(EventSource source)

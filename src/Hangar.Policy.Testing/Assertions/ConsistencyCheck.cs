@@ -11,7 +11,7 @@ namespace Hangar.Policy.Testing.Assertions;
 public static class ConsistencyCheck
 {
     /// <summary>One line per disagreement; empty when every backend keeps its coverage claims.</summary>
-    public static IReadOnlyList<string> Violations(SimulationReport report, IReadOnlyCollection<CoverageEntry>? sourceRules = null)
+    public static IReadOnlyList<string> Violations(VerdictReport report, IReadOnlyCollection<CoverageEntry>? sourceRules = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var found = new List<string>();

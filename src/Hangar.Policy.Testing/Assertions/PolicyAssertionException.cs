@@ -7,8 +7,11 @@ namespace Hangar.Policy.Testing.Assertions;
 public sealed class PolicyAssertionException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public PolicyAssertionException(string message, SimulationReport report) : base(message) => Report = report;
+    public PolicyAssertionException(string message, VerdictReport verdicts) : base(message) => Verdicts = verdicts;
 
-    /// <summary>The verdicts that failed the assertion.</summary>
-    public SimulationReport Report { get; }
+    /// <summary>The verdicts that failed the assertion, for any kind of event.</summary>
+    public VerdictReport Verdicts { get; }
+
+    /// <summary>The verdicts that failed the assertion when the event was a connect; null for a process event.</summary>
+    public SimulationReport? Report => Verdicts as SimulationReport;
 }

@@ -15,4 +15,11 @@ public interface IObjectEvaluator
 
     /// <summary>What the engine does with <paramref name="connect"/> made by <paramref name="source"/>.</summary>
     Verdict Evaluate(ConnectEvent connect, SourceProcess source, IReadOnlyList<JsonObject> objects);
+
+    /// <summary>
+    /// What the engine does with the process event <paramref name="processEvent"/> (exec, file open, capability,
+    /// socket, system call) made by <paramref name="source"/>. By default the engine does not see process events.
+    /// </summary>
+    Verdict Evaluate(ProcessEvent processEvent, SourceProcess source, IReadOnlyList<JsonObject> objects) =>
+        new(Backend, Outcome.NotCovered, [], [], $"{Backend} does not see process events");
 }

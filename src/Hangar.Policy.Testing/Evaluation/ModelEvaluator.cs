@@ -70,6 +70,16 @@ public sealed class ModelEvaluator(PolicySet set, ClusterFacts facts)
         return Verdict(Outcome.Allowed, [], "no rule denies it");
     }
 
+    /// <summary>
+    /// The model's verdict on a process event (exec, file open, capability, socket, system call), from the
+    /// process-level rules that apply to its source.
+    /// </summary>
+    public Verdict Evaluate(ProcessEvent processEvent)
+    {
+        ArgumentNullException.ThrowIfNull(processEvent);
+        return ProcessRuleModel.Evaluate(processEvent, RulesFor(processEvent.Source));
+    }
+
     private static ToolPolicy? ToolOf(ServerPolicy server, EventSource source)
     {
         if (source.Tool is not null)

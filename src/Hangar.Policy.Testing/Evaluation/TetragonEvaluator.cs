@@ -49,7 +49,8 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
         {
             try
             {
-                results.AddRange(EvaluatePolicy(policy, connect, source).Select(r => (policy, r.Outcome, r.Reason)));
+                results.AddRange(EvaluatePolicy(policy, source, call => TetragonHookView.Fires(call, connect),
+                    (filter, call, args) => ArgMatches(filter, call, args, connect)).Select(r => (policy, r.Outcome, r.Reason)));
             }
             catch (InvalidDataException rejected)
             {
@@ -80,7 +81,8 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
         return LabelSelector.Matches(policy.Obj("spec").Obj("podSelector"), labels);
     }
 
-    private IEnumerable<(Outcome Outcome, string Reason)> EvaluatePolicy(JsonObject policy, ConnectEvent connect, SourceProcess source)
+    private static IEnumerable<(Outcome Outcome, string Reason)> EvaluatePolicy(JsonObject policy, SourceProcess source,
+        Func<string, bool> fires, Func<JsonObject, string, Dictionary<int, string>, bool> argMatches)
     {
         var spec = policy.Obj("spec");
         var monitor = spec.Objects("options").Any(o => o.Str("name") == "policy-mode" && o.Str("value") == "monitor");
@@ -89,16 +91,16 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
 
         foreach (var (kind, call, hook) in hooks)
         {
-            if (!TetragonHookView.Fires(call, connect))
+            if (!fires(call))
                 continue;
-            var outcome = EvaluateHook(kind, call, hook, connect, source, monitor);
+            var outcome = EvaluateHook(kind, call, hook, source, monitor, argMatches);
             if (outcome is not null)
                 yield return outcome.Value;
         }
     }
 
-    private (Outcome Outcome, string Reason)? EvaluateHook(string kind, string call, JsonObject hook, ConnectEvent connect,
-        SourceProcess source, bool monitor)
+    private static (Outcome Outcome, string Reason)? EvaluateHook(string kind, string call, JsonObject hook, SourceProcess source,
+        bool monitor, Func<JsonObject, string, Dictionary<int, string>, bool> argMatches)
     {
         var args = hook.Objects("args").ToDictionary(a => a.Int("index") ?? -1, a => a.Str("type") ?? "");
         var selectors = hook.Objects("selectors").ToList();
@@ -107,7 +109,7 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
 
         for (var i = 0; i < selectors.Count; i++)
         {
-            if (!SelectorMatches(selectors[i], call, args, connect, source))
+            if (!SelectorMatches(selectors[i], call, args, source, argMatches))
                 continue;
             var place = $"{kind} {call} selector {i}";
             return Act(selectors[i], kind, call, hook, place, monitor);
@@ -155,8 +157,8 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
         }
     }
 
-    private bool SelectorMatches(JsonObject selector, string call, Dictionary<int, string> args, ConnectEvent connect,
-        SourceProcess source)
+    private static bool SelectorMatches(JsonObject selector, string call, Dictionary<int, string> args, SourceProcess source,
+        Func<JsonObject, string, Dictionary<int, string>, bool> argMatches)
     {
         foreach (var (key, value) in selector)
         {
@@ -168,7 +170,7 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
         }
 
         return selector.Objects("matchBinaries").All(b => BinaryMatches(b, source.Binary))
-            && selector.Objects("matchArgs").All(a => ArgMatches(a, call, args, connect));
+            && selector.Objects("matchArgs").All(a => argMatches(a, call, args));
     }
 
     private static bool BinaryMatches(JsonObject filter, string binary)

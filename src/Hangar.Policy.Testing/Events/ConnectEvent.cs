@@ -19,7 +19,7 @@ namespace Hangar.Policy.Testing.Events;
 /// <param name="Pod">The in-cluster pod that receives the connection, when there is one.</param>
 public sealed record ConnectEvent(
     EventSource Source, IPAddress Address, int Port, Protocol Protocol = Protocol.Tcp, string? Hostname = null,
-    DestinationPod? Pod = null)
+    DestinationPod? Pod = null) : PolicyEvent(Source)
 {
     /// <summary>True when the address is an IPv4-mapped IPv6 address.</summary>
     public bool IsIPv4Mapped => Address.AddressFamily == AddressFamily.InterNetworkV6 && Address.IsIPv4MappedToIPv6;
