@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Hangar.Policy.Building;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Hosting.Commands;
 using Hangar.Policy.Model;
 
 namespace Hangar.Policy.Hosting.Tests;
@@ -26,7 +28,7 @@ public sealed class CoverageTests : IDisposable
         Assert.All(json.RootElement.EnumerateArray(), row =>
         {
             Assert.Equal(["backend", "reason", "rule", "status"], row.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-            Assert.Contains(row.GetProperty("status").GetString(), new[] { "enforced", "widened", "detected", "unsupported" });
+            Assert.Contains(row.GetProperty("status").GetString(), new[] { "enforced", "widened", "partial", "detected", "unsupported" });
             Assert.False(string.IsNullOrWhiteSpace(row.GetProperty("reason").GetString()));
         });
     }
@@ -51,6 +53,23 @@ public sealed class CoverageTests : IDisposable
         using var json = JsonDocument.Parse(run.Out);
         var loopback = json.RootElement.EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "acme/deny-loopback");
         Assert.NotEqual("enforced", loopback.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Report_PartialEntry_IsPrintedAsPartialInEveryFormatAndCountedBetweenWidenedAndDetected()
+    {
+        var rule = new RuleId("acme/default-deny-egress");
+        var other = new RuleId("acme/deny-cloud-metadata");
+        var matrix = CoverageMatrix.Create([rule, other], ["networkpolicy"],
+        [
+            new CoverageEntry(rule, "networkpolicy", CoverageStatus.Partial, "loopback inside the pod is not seen"),
+            new CoverageEntry(other, "networkpolicy", CoverageStatus.Detected, "audit"),
+        ]);
+
+        using var json = JsonDocument.Parse(CoverageReport.Json(matrix));
+        Assert.Equal("partial", json.RootElement[0].GetProperty("status").GetString());
+        Assert.Contains("| networkpolicy | partial | loopback inside the pod is not seen |", CoverageReport.Markdown(matrix));
+        Assert.Equal("networkpolicy: 1 partial, 1 detected", CoverageReport.Summary(matrix));
     }
 
     [Fact]

@@ -83,6 +83,42 @@ public sealed class PolicyCompilerTests
     }
 
     [Fact]
+    public void Compile_RuleAtBestPartial_WarnsThatNoEngineFullyEnforcesIt()
+    {
+        IPolicyBackend[] backends = [new RecordingBackend("a", CoverageStatus.Partial), new RecordingBackend("b", CoverageStatus.Detected)];
+
+        var result = PolicyCompiler.Compile(TwoServers(), new CompileOptions { Backends = [.. backends] });
+
+        var warning = result.Diagnostics.First(d => d.Id == DiagnosticIds.NotEnforced);
+        Assert.Contains("fully enforces", warning.Problem);
+        Assert.Contains("a: partial", warning.Problem);
+    }
+
+    [Fact]
+    public void Compile_RulePartialInOneEngineEnforcedInAnother_DoesNotWarn()
+    {
+        var result = PolicyCompiler.Compile(TwoServers(),
+            new CompileOptions { Backends = [new RecordingBackend("a", CoverageStatus.Partial), new RecordingBackend("b")] });
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticIds.NotEnforced);
+    }
+
+    [Fact]
+    public void CoverageMatrix_PartialIsWeakerThanWidened()
+    {
+        var rule = new RuleId("acme/default-deny-egress");
+
+        var matrix = CoverageMatrix.Create([rule], ["x"],
+        [
+            new CoverageEntry(rule, "x", CoverageStatus.Widened, "git widened"),
+            new CoverageEntry(rule, "x", CoverageStatus.Partial, "loopback inside the pod is not seen"),
+        ]);
+
+        Assert.Equal(CoverageStatus.Partial, matrix.Find(rule, "x")!.Status);
+        Assert.Equal("loopback inside the pod is not seen", matrix.Find(rule, "x")!.Reason);
+    }
+
+    [Fact]
     public void CoverageMatrix_KeepsWeakestStatusAndFillsSilence()
     {
         var rule = new RuleId("acme/deny-loopback");

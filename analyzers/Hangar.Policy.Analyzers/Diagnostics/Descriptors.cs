@@ -49,7 +49,7 @@ internal static class Descriptors
         + "but cluster DNS is blocked; add AllowEgress(...) for what the server needs, or keep it if blocking everything is intended");
 
     public static readonly DiagnosticDescriptor NotEnforced = Create(DiagnosticIds.NotEnforced, Engines, DiagnosticSeverity.Warning,
-        "Rule that no selected engine enforces", "{0} is enforced by none of the selected engines ({1}); {2}");
+        "Rule that no selected engine enforces", "{0} is fully enforced by none of the selected engines ({1}); {2}");
 
     public static readonly DiagnosticDescriptor HostnameUnmatchable = Create(DiagnosticIds.HostnameUnmatchable, Engines,
         DiagnosticSeverity.Warning, "Hostname rule no selected engine can match",

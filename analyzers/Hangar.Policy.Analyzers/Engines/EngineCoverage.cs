@@ -9,6 +9,8 @@ namespace Hangar.Policy.Analyzers.Engines;
 internal enum Coverage
 {
     Enforced,
+    /// <summary>Enforced for part of the traffic the rule names; not enough to silence HANGAR0201.</summary>
+    Partial,
     Detected,
     Unsupported,
     /// <summary>The analyzer does not model this rule for this engine; it never warns on it.</summary>

@@ -7,7 +7,8 @@ namespace Hangar.Policy.Hosting.Commands;
 /// <summary>The coverage matrix as text: an aligned table, JSON rows, or a Markdown table.</summary>
 public static class CoverageReport
 {
-    /// <summary>The status as printed: <c>enforced</c>, <c>widened</c>, <c>detected</c> or <c>unsupported</c>.</summary>
+    /// <summary>The status as printed: <c>enforced</c>, <c>widened</c>, <c>partial</c>, <c>detected</c> or
+    /// <c>unsupported</c>.</summary>
     public static string StatusName(CoverageStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>A JSON array of <c>{rule, backend, status, reason}</c>, one per rule and backend, indented.</summary>

@@ -4,7 +4,7 @@ using Hangar.Policy.Model;
 namespace Hangar.Policy.Compilation;
 
 /// <summary>
-/// For every rule and every selected backend: enforced, widened, detected or unsupported, and why.
+/// For every rule and every selected backend: enforced, widened, partial, detected or unsupported, and why.
 /// This is where a known gap is stated instead of hidden.
 /// </summary>
 public sealed class CoverageMatrix

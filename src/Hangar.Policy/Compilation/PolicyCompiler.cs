@@ -62,12 +62,17 @@ public static class PolicyCompiler
             ordered);
     }
 
+    // A rule counts as enforced only where some engine covers all of it (enforced, or widened to a larger scope).
+    // A partial answer leaves traffic the rule names unblocked, so a rule that is at best partial is still warned of.
     private static IEnumerable<PolicyDiagnostic> NotEnforcedWarnings(string policy, CoverageMatrix matrix) =>
         matrix.Entries.GroupBy(e => e.RuleId)
-            .Where(g => g.All(e => e.Status is CoverageStatus.Unsupported or CoverageStatus.Detected))
+            .Where(g => !g.Any(e => e.Status is CoverageStatus.Enforced or CoverageStatus.Widened))
             .Select(g => new PolicyDiagnostic(DiagnosticIds.NotEnforced, DiagnosticSeverity.Warning, policy, $"rule '{g.Key}'",
-                $"no selected engine enforces this rule ({string.Join("; ", g.Select(e => $"{e.Backend}: {e.Status.ToString().ToLowerInvariant()}, {e.Reason}"))})",
+                $"no selected engine fully enforces this rule ({string.Join("; ", g.Select(Answer))})",
                 "add an engine that can enforce it (see docs/backends.md), or accept the gap knowingly"));
+
+    private static string Answer(CoverageEntry entry) =>
+        $"{entry.Backend}: {entry.Status.ToString().ToLowerInvariant()}, {entry.Reason}";
 
     private static IEnumerable<PolicyDiagnostic> DuplicateObjects(string policy, IEnumerable<EmittedObject> objects) =>
         objects.GroupBy(o => (o.ApiVersion, o.Kind, o.Namespace, o.Name)).Where(g => g.Count() > 1)
