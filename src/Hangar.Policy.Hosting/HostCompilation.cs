@@ -14,13 +14,18 @@ namespace Hangar.Policy.Hosting;
 /// </summary>
 public sealed class HostCompilation
 {
+    private readonly ImmutableArray<CompilationResult> _perSet;
+
     private HostCompilation(HangarConfig config, string? configPath, ImmutableArray<string> engines,
-        ImmutableArray<PolicySet> sets, CompilationResult result)
+        ImmutableArray<PolicySet> sets, CompileOptions options, ImmutableArray<CompilationResult> perSet,
+        CompilationResult result)
     {
         Config = config;
         ConfigPath = configPath;
         Engines = engines;
         Sets = sets;
+        Options = options;
+        _perSet = perSet;
         Result = result;
     }
 
@@ -36,8 +41,20 @@ public sealed class HostCompilation
     /// <summary>The policy sets that were built.</summary>
     public ImmutableArray<PolicySet> Sets { get; }
 
+    /// <summary>The options every set was compiled with: the backends, the config's facts and versions.</summary>
+    public CompileOptions Options { get; }
+
     /// <summary>The merged result: every set's objects, files, coverage and diagnostics.</summary>
     public CompilationResult Result { get; }
+
+    /// <summary>The result of compiling <paramref name="set"/> alone, one of <see cref="Sets"/>.</summary>
+    public CompilationResult ResultOf(PolicySet set)
+    {
+        var index = Sets.IndexOf(set, ReferenceEqualityComparer.Instance);
+        if (index < 0)
+            throw new ArgumentException($"policy set '{set.Name}' is not one of this compilation's", nameof(set));
+        return _perSet[index];
+    }
 
     /// <summary>True when nothing failed.</summary>
     public bool Succeeded => Result.Succeeded;
@@ -81,7 +98,8 @@ public sealed class HostCompilation
 
         var results = sets.Select(s => PolicyCompiler.Compile(s, options)).ToList();
         var engines = backends.Select(b => b.Name).ToImmutableArray();
-        return new HostCompilation(config, configPath, engines, [.. sets], Merge(results, engines, buildErrors));
+        return new HostCompilation(config, configPath, engines, [.. sets], options, [.. results],
+            Merge(results, engines, buildErrors));
     }
 
     private static CompilationResult Merge(List<CompilationResult> results, ImmutableArray<string> engines,

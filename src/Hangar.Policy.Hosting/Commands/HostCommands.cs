@@ -9,6 +9,7 @@ public static class HostCommands
         new EmitCommand(),
         new CoverageCommand(),
         new ValidateCommand(),
+        new ExplainCommand(),
         new EnginesCommand(),
         new RegistryCommand(),
         new DetectCommand(),

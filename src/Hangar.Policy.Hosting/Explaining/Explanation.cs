@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Net.Sockets;
+using System.Text;
+using Hangar.Policy.Compilation;
+using Hangar.Policy.Hosting.Commands;
+using Hangar.Policy.Output;
+using Hangar.Policy.Testing;
+using Hangar.Policy.Testing.Events;
+using Hangar.Policy.Testing.Verdicts;
+
+namespace Hangar.Policy.Hosting.Explaining;
+
+/// <summary>
+/// What <c>explain</c> prints: the simulated event, the policy model's verdict, and each backend's verdict from
+/// the objects it emitted, with the rules and objects responsible, why, and how the coverage matrix rates the
+/// rules involved on that backend.
+/// </summary>
+/// <param name="Report">The testing kit's verdicts on the event.</param>
+/// <param name="Process">What the engines know of the source: namespace, pod labels, executable.</param>
+/// <param name="Disagreements">Where a backend breaks its coverage claim (see the testing kit's ConsistencyCheck).</param>
+/// <param name="Notes">Remarks on how the event was read, e.g. a tool explained as its server.</param>
+public sealed record Explanation(SimulationReport Report, SourceProcess Process, ImmutableArray<string> Disagreements,
+    ImmutableArray<string> Notes)
+{
+    /// <summary>The explanation as indented text: the event, then one block per judge.</summary>
+    public string Text()
+    {
+        var text = new StringBuilder();
+        var connect = Report.Event;
+        text.Append($"connect from {connect.Source.Workspace}/{Source(connect.Source)} (binary {Process.Binary}, namespace ")
+            .Append($"{Process.Namespace}) to {Destination(connect)}/{Protocol(connect)}");
+        if (connect.Hostname is not null)
+            text.Append($" ({connect.Hostname})");
+        text.Append('\n');
+        foreach (var note in Notes)
+            text.Append("note: ").Append(note).Append('\n');
+
+        var width = Report.Backends.Select(b => b.Judge.Length).Append("policy".Length).Max() + 2;
+        Block(text, "policy", Report.Model, width, []);
+        foreach (var verdict in Report.Backends)
+            Block(text, verdict.Judge, verdict, width, CoverageOf(verdict.Judge));
+        foreach (var disagreement in Disagreements)
+            text.Append("warning: ").Append(disagreement).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The explanation as one indented JSON object (see the command-line reference for its fields).</summary>
+    public string Json()
+    {
+        var connect = Report.Event;
+        var root = new ObjectNode
+        {
+            ["event"] = new ObjectNode
+            {
+                ["workspace"] = connect.Source.Workspace,
+                ["server"] = connect.Source.Server,
+                ["tool"] = connect.Source.Tool,
+                ["binary"] = Process.Binary,
+                ["namespace"] = Process.Namespace,
+                ["address"] = connect.Address.ToString(),
+                ["wireAddress"] = connect.WireAddress.ToString(),
+                ["port"] = connect.Port,
+                ["protocol"] = Protocol(connect).ToLowerInvariant(),
+                ["hostname"] = connect.Hostname,
+            },
+            ["notes"] = Notes.ToList(),
+            ["policy"] = Node(Report.Model, null),
+            ["backends"] = Report.Backends.Select(v => Node(v, CoverageOf(v.Judge))).ToList(),
+            ["disagreements"] = Disagreements.ToList(),
+        };
+        return JsonText.Write(root, indented: true).ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>The verdict in words, as both formats print it: blocked, detected only, allowed, not covered.</summary>
+    public static string VerdictName(Outcome outcome) => Verdict.Describe(outcome);
+
+    private static void Block(StringBuilder text, string judge, Verdict verdict, int width, IReadOnlyList<CoverageEntry> coverage)
+    {
+        var indent = new string(' ', width);
+        text.Append(judge.PadRight(width)).Append(VerdictName(verdict.Outcome)).Append('\n');
+        text.Append(indent).Append("why: ").Append(verdict.Reason).Append('\n');
+        if (!verdict.RuleIds.IsDefaultOrEmpty)
+            text.Append(indent).Append("rules: ").Append(string.Join(", ", verdict.RuleIds)).Append('\n');
+        if (!verdict.Objects.IsDefaultOrEmpty)
+            text.Append(indent).Append("objects: ").Append(string.Join(", ", verdict.Objects)).Append('\n');
+        foreach (var entry in coverage)
+        {
+            text.Append(indent).Append("coverage: ").Append(entry.RuleId.Value).Append(' ')
+                .Append(CoverageReport.StatusName(entry.Status)).Append(" (").Append(entry.Reason).Append(")\n");
+        }
+    }
+
+    private ObjectNode Node(Verdict verdict, IReadOnlyList<CoverageEntry>? coverage)
+    {
+        var node = new ObjectNode();
+        if (coverage is not null)
+            node["backend"] = verdict.Judge;
+        node["verdict"] = VerdictName(verdict.Outcome);
+        node["why"] = verdict.Reason;
+        node["rules"] = verdict.RuleIds.IsDefault ? new List<string>() : verdict.RuleIds.ToList();
+        if (coverage is not null)
+        {
+            node["objects"] = verdict.Objects.IsDefault ? new List<string>() : verdict.Objects.ToList();
+            node["coverage"] = coverage.Select(e => new ObjectNode
+            {
+                ["rule"] = e.RuleId.Value,
+                ["status"] = CoverageReport.StatusName(e.Status),
+                ["reason"] = e.Reason,
+            }).ToList();
+        }
+        return node;
+    }
+
+    // How the coverage matrix rates, on this backend, the rules the model's verdict rests on.
+    private IReadOnlyList<CoverageEntry> CoverageOf(string backend) =>
+        [.. Report.Model.RuleIds.SelectMany(id => Report.Coverage.Where(e =>
+            e.RuleId.Value == id && string.Equals(e.Backend, backend, StringComparison.OrdinalIgnoreCase)))];
+
+    private static string Source(EventSource source) => source.Tool is null ? source.Server : $"{source.Server}/{source.Tool}";
+
+    private static string Destination(ConnectEvent connect) =>
+        connect.Address.AddressFamily == AddressFamily.InterNetworkV6
+            ? $"[{connect.Address}]:{connect.Port}" + (connect.IsIPv4Mapped ? $" (IPv4 {connect.WireAddress} on the wire)" : "")
+            : $"{connect.Address}:{connect.Port}";
+
+    private static string Protocol(ConnectEvent connect) => connect.Protocol.ToString().ToUpperInvariant();
+}
