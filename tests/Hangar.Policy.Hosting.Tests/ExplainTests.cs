@@ -41,6 +41,17 @@ public sealed class ExplainTests : IDisposable
     }
 
     [Fact]
+    public void FetchToMetadata_FalcoOnlyDetectsAndKubeArmorDoesNotSeeAddresses()
+    {
+        var json = Json(Explain("--from", "fetch", "--to", "169.254.169.254:80", "--format", "json"));
+
+        Assert.Equal("detected only", Backend(json, "falco").GetProperty("verdict").GetString());
+        var kubeArmor = Backend(json, "kubearmor");
+        Assert.Equal("not covered", kubeArmor.GetProperty("verdict").GetString());
+        Assert.Equal("unsupported", kubeArmor.GetProperty("coverage")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public void FetchToMetadata_ListsEveryCompiledBackendInConfigOrder()
     {
         var json = Json(Explain("--from", "fetch", "--to", "169.254.169.254:80", "--format", "json"));
