@@ -19,7 +19,10 @@ public sealed class TetragonBackend : IPolicyBackend
     /// <summary>The backend's name in options and hangar.yaml.</summary>
     public const string EngineName = "tetragon";
 
-    private static readonly IHookFamily[] Families = [new EgressFamily(), new Process.ProcessFamily()];
+    private static readonly IHookFamily[] Families =
+    [
+        new EgressFamily(), new Process.ProcessFamily(), new Process.SocketProtocolFamily(), new Process.SyscallAuditFamily(),
+    ];
 
     /// <inheritdoc />
     public string Name => EngineName;

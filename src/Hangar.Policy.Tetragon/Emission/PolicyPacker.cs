@@ -81,6 +81,13 @@ internal static class PolicyPacker
         var options = Options(plan, hook, mode, selectors);
         if (options.Count > 0)
             spec["options"] = options;
+        if (hook.ListName is { } list)
+        {
+            spec["lists"] = new List<ObjectNode>
+            {
+                new() { ["name"] = list, ["type"] = "syscalls", ["values"] = hook.SyscallList.ToList() },
+            };
+        }
         spec["kprobes"] = new List<ObjectNode> { hook.ToNode(Message(plan, family, mode), tags, [.. selectors.Select(s => s.Selector)]) };
 
         var body = new ObjectNode

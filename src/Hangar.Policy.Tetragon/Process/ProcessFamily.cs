@@ -25,11 +25,9 @@ internal sealed class ProcessFamily : IHookFamily
     /// <inheritdoc />
     public void Plan(ServerPlan plan)
     {
-        foreach (var (rule, tool) in Scoped(plan))
+        foreach (var scope in ProcessScope.For(plan))
         {
-            var binaries = tool is { Binaries.IsEmpty: false }
-                ? new MatchBinaries("In", tool.Binaries, plan.Supports(TetragonFeatures.FollowChildren))
-                : null;
+            var (rule, binaries) = (scope.Rule, scope.Binaries);
             var planned = rule.Rule switch
             {
                 DenyExecRule exec => Plan(plan, rule, "exec", BprmCheck, binaries, PathSelectors(0, exec.Paths, [])),
@@ -52,15 +50,7 @@ internal sealed class ProcessFamily : IHookFamily
                 DenyCapabilityRule => "security_capable",
                 _ => "security_file_permission",
             };
-            if (rule.Mode == RuleMode.Audit)
-                plan.Cover(rule, CoverageStatus.Detected, $"Tetragon reports it at {what} (audit mode, policy-mode monitor)");
-            else if (tool is { Binaries.IsEmpty: true })
-                plan.Cover(rule, CoverageStatus.Widened,
-                    $"tool '{tool.Name}' names no binary (RunsAs), so Tetragon blocks it at {what} "
-                    + $"for all of server '{plan.Server.Server}'");
-            else
-                plan.Cover(rule, CoverageStatus.Enforced, $"Tetragon makes {what} fail with EPERM (Override through fmod_ret)"
-                    + (binaries is null ? "" : " for the tool's binaries (matchBinaries)"));
+            scope.Cover(plan, what, $"Tetragon makes {what} fail with EPERM (Override through fmod_ret)");
         }
     }
 
@@ -106,15 +96,4 @@ internal sealed class ProcessFamily : IHookFamily
         FileAccess.Write => "2",
         _ => "6",
     }]);
-
-    private static IEnumerable<(ResolvedRule Rule, ToolTarget? Tool)> Scoped(ServerPlan plan)
-    {
-        foreach (var rule in plan.Server.Rules.OrderBy(r => r.Id))
-            yield return (rule, null);
-        foreach (var tool in plan.Server.Tools)
-        {
-            foreach (var rule in tool.Rules.OrderBy(r => r.Id))
-                yield return (rule, tool);
-        }
-    }
 }

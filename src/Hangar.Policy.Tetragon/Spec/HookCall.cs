@@ -18,6 +18,19 @@ internal sealed record HookCall(string Call, ImmutableArray<(int Index, string T
     /// <summary>The most arguments Tetragon reads on one hook.</summary>
     public const int MaxArgs = 5;
 
+    /// <summary>
+    /// For a call <c>list:NAME</c>: the system calls of the policy's list NAME (<c>sys_ptrace</c>, …), which
+    /// Tetragon hooks one by one, each with this call's selectors. Empty for a single function.
+    /// </summary>
+    public ImmutableArray<string> SyscallList { get; init; } = [];
+
+    /// <summary>A hook on every system call in <paramref name="syscalls"/> (names without prefix, e.g. <c>ptrace</c>).</summary>
+    public static HookCall Syscalls(string listName, IEnumerable<string> syscalls) =>
+        new($"list:{listName}", [], OverrideNeedsSingleKprobes: false) { SyscallList = [.. syscalls.Select(s => $"sys_{s}")] };
+
+    /// <summary>The list's name, for a call on a list; null otherwise.</summary>
+    public string? ListName => SyscallList.IsEmpty ? null : Call["list:".Length..];
+
     public ObjectNode ToNode(string message, IReadOnlyList<string> tags, IReadOnlyList<HookSelector> selectors)
     {
         if (selectors.Count > MaxSelectors || Args.Length > MaxArgs)
@@ -27,7 +40,7 @@ internal sealed record HookCall(string Call, ImmutableArray<(int Index, string T
         return new ObjectNode
         {
             ["call"] = Call,
-            ["syscall"] = false,
+            ["syscall"] = !SyscallList.IsEmpty,
             ["message"] = message,
             ["tags"] = tags.ToList(),
             ["args"] = Args.Select(a => new ObjectNode { ["index"] = a.Index, ["type"] = a.Type }).ToList(),
@@ -35,7 +48,8 @@ internal sealed record HookCall(string Call, ImmutableArray<(int Index, string T
         };
     }
 
-    public bool Equals(HookCall? other) => other is not null && Call == other.Call && Args.SequenceEqual(other.Args);
+    public bool Equals(HookCall? other) =>
+        other is not null && Call == other.Call && Args.SequenceEqual(other.Args) && SyscallList.SequenceEqual(other.SyscallList);
 
     public override int GetHashCode() => Call.GetHashCode(StringComparison.Ordinal);
 }
