@@ -12,7 +12,7 @@ namespace Hangar.Policy.Testing.Evaluation;
 /// parent), a file access at <c>security_file_permission</c> (<c>file_permission</c>; the file's path and the
 /// access mask, MAY_READ 4 and MAY_WRITE 2, checked once per kind of access the open allows), a capability at
 /// <c>security_capable</c> (<c>capable</c>; argument 2, the capability number), a socket at
-/// <c>security_socket_create</c> (<c>socket_create</c>; family, type, protocol). Tetragon sees no system call by
+/// <c>security_socket_create</c> (<c>socket_create</c>; family, type, protocol, kern). Tetragon sees no system call by
 /// name here, so system-call events are not covered.
 /// </summary>
 public sealed partial class TetragonEvaluator
@@ -104,6 +104,8 @@ public sealed partial class TetragonEvaluator
                 _ => 3,
             },
             ("security_socket_create", 2, "int", SocketEvent socket) => socket.ProtocolNumber,
+            // kern: a simulated socket is always one a program asks for, never one the kernel opens for itself.
+            ("security_socket_create", 3, "int", SocketEvent) => 0,
             _ => throw new NotSupportedException($"argument {index} ({type}) of {call} is not evaluated by the testing kit"),
         };
 
