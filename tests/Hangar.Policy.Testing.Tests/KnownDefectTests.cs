@@ -64,8 +64,7 @@ public sealed class KnownDefectTests
         simulator.Connect().From("acme/git").AsBinary("/usr/bin/git").To("8.8.4.4:443").ShouldBeBlockedBy("tetragon");
     }
 
-    [Fact(Skip = "Defect in the Tetragon backend: an IPv6 allow covering ::ffff:0:0/96 (here ::/0) lets an IPv6 socket reach "
-        + "any IPv4 address in allowlist mode through its IPv4-mapped form")]
+    [Fact]
     public void Tetragon_Ipv6Allow_DoesNotOpenMappedIpv4()
     {
         var simulator = Compile(PolicySet.Named("random").Workspace("acme", ws => ws

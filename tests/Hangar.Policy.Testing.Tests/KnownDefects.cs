@@ -1,7 +1,6 @@
 using System.Net;
 using Hangar.Policy.Compilation;
 using Hangar.Policy.Networking;
-using Hangar.Policy.Rules;
 using Hangar.Policy.Testing.Verdicts;
 
 namespace Hangar.Policy.Testing.Tests;
@@ -18,9 +17,6 @@ internal static class KnownDefects
 
     private static readonly IpCidr[] PodSelf =
         [IpCidr.Parse("127.0.0.0/8"), IpCidr.Parse("0.0.0.0/8"), IpCidr.Parse("::1/128"), IpCidr.Parse("::/128")];
-
-    // IpCidr refuses to parse IPv4-mapped ranges on purpose; build ::ffff:0:0/96 from its address.
-    private static readonly IpCidr MappedRange = IpCidr.Create(IPAddress.Parse("::ffff:0:0"), 96);
 
     /// <summary>
     /// NetworkPolicy reports rules whose ranges include the pod itself (allowlist mode, a DenyCidr of ::/0) as
@@ -56,22 +52,6 @@ internal static class KnownDefects
             && report.Coverage.Any(e => e.Backend == "tetragon" && e.Status == CoverageStatus.Detected && e.RuleId.Value.Split('/').Length == 4));
 
     /// <summary>
-    /// Tetragon matches IPv6 ranges that cover ::ffff:0:0/96 (such as ::/0) against IPv4-mapped destinations: an
-    /// IPv6 allow lets an IPv6 socket reach any IPv4 address in allowlist mode (more permissive than the policy),
-    /// and an IPv6 deny blocks IPv4 destinations dialled in mapped form (stricter than claimed).
-    /// </summary>
-    public static readonly Defect TetragonV6RangesMatchMappedV4 = new(
-        "tetragon: IPv6 ranges covering ::ffff:0:0/96 (e.g. ::/0) also match IPv4-mapped destinations, in allows and in denies",
-        (simulator, report, violation) => violation.StartsWith("tetragon", StringComparison.Ordinal)
-            && report.Event.IsIPv4Mapped
-            && simulator.Model.RulesFor(report.Event.Source).Any(r => r switch
-            {
-                AllowEgressRule allow => allow.Destination.Cidrs.Any(CoversMapped),
-                DenyCidrRule deny => deny.Cidrs.Any(CoversMapped),
-                _ => false,
-            }));
-
-    /// <summary>
     /// Tetragon sees the address passed to connect(), before Service DNAT, so DenyLateral does not stop a
     /// connection to a Service address fronting another workspace's pods, while coverage says enforced.
     /// </summary>
@@ -96,12 +76,10 @@ internal static class KnownDefects
 
     private static ClusterFacts PolicyGeneratorsCluster => TestSupport.PolicyGenerators.Cluster;
 
-    private static bool CoversMapped(IpCidr cidr) => !cidr.IsIPv4 && cidr.Contains(MappedRange);
-
     public static IReadOnlyList<Defect> All { get; } =
     [
         NetworkPolicyClaimsPodSelfTraffic, TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
-        TetragonToolAuditOverridesServerEnforce, TetragonV6RangesMatchMappedV4, TetragonLateralMissesServices,
+        TetragonToolAuditOverridesServerEnforce, TetragonLateralMissesServices,
         NetworkPolicyDnsPeerOverridesExplicitDeny,
     ];
 

@@ -6,6 +6,24 @@ namespace Hangar.Policy.Tetragon.Egress;
 /// <summary>Set arithmetic on address ranges, so that exceptions are exact CIDR lists rather than extra operators.</summary>
 internal static class AddressRanges
 {
+    /// <summary>
+    /// Every IPv4-mapped IPv6 address (<c>::ffff:0:0/96</c>): an IPv6 socket reaches IPv4 address a.b.c.d through it.
+    /// </summary>
+    public static IpCidr IPv4Mapped { get; } = IpCidr.Create(IPAddress.Parse("::ffff:0:0"), 96);
+
+    /// <summary>
+    /// True when <paramref name="range"/> is an IPv6 range holding every IPv4-mapped address (such as ::/0), as
+    /// opposed to the mapped mirror of an IPv4 range.
+    /// </summary>
+    public static bool HoldsIPv4Mapped(IpCidr range) => !range.IsIPv4 && range.Contains(IPv4Mapped);
+
+    /// <summary>
+    /// <paramref name="range"/> without any IPv4-mapped address: an IPv6 allow must not admit IPv4 destinations
+    /// that the IPv4 allows do not admit.
+    /// </summary>
+    public static IReadOnlyList<IpCidr> WithoutIPv4Mapped(IpCidr range) =>
+        !range.IsIPv4 && range.Overlaps(IPv4Mapped) ? Subtract([range], [IPv4Mapped]) : [range];
+
     /// <summary>The ranges of <paramref name="ranges"/> with every range of <paramref name="removed"/> cut out.</summary>
     public static IReadOnlyList<IpCidr> Subtract(IEnumerable<IpCidr> ranges, IEnumerable<IpCidr> removed)
     {

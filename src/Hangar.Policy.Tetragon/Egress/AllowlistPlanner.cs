@@ -26,6 +26,11 @@ internal static class AllowlistPlanner
         var mode = allowlistSwitch.Mode;
         var action = mode == RuleMode.Enforce ? hook.Block : MatchAction.Post;
         var mapped = plan.Supports(TetragonFeatures.IPv4MappedValues);
+
+        // The engine matches an IPv6 socket's ::ffff:a.b.c.d against IPv6 values, so an IPv6 allow such as ::/0
+        // would admit every IPv4 address. Its mapped part is cut out; the IPv4 allows' own mapped forms (added when
+        // rendered, v1.5.0 and later) admit exactly the IPv4 destinations the allowlist admits.
+        allowed = [.. allowed.SelectMany(a => AddressRanges.WithoutIPv4Mapped(a.Range).Select(r => a with { Range = r }))];
         var ranges = allowed.Select(a => a.Range).Distinct().Order().ToList();
 
         var outside = new ConnectMatch([.. ranges], Outside: true, PortMatch.Any);

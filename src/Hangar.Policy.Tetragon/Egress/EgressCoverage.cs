@@ -60,8 +60,13 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
                 "target Tetragon v1.4.0 or later (CompileOptions.EngineVersions[\"tetragon\"]), where connect() is overridden");
         }
 
+        var mappedToo = rule.Destinations.Where(AddressRanges.HoldsIPv4Mapped).ToList();
+        if (mappedToo.Count > 0)
+            parts.Add($"stricter: {string.Join(", ", mappedToo)} holds the IPv4-mapped addresses ({AddressRanges.IPv4Mapped}), "
+                + "so IPv4 destinations dialled from IPv6 sockets as ::ffff:a.b.c.d are blocked too");
+
         var status = rule.Mode == RuleMode.Audit ? CoverageStatus.Detected
-            : scope.IsWidened ? CoverageStatus.Widened
+            : scope.IsWidened || mappedToo.Count > 0 ? CoverageStatus.Widened
             : CoverageStatus.Enforced;
         plan.Cover(rule, status, string.Join("; ", parts));
     }
@@ -106,9 +111,13 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
                 + (allowlisted ? $"; in allowlist mode {allow.Destination.Hostname} stays blocked" : ""));
             return;
         }
-        plan.Cover(rule, CoverageStatus.Enforced, allowlisted
+        var reason = allowlisted
             ? $"left out of the allowlist's blocking selectors: {allow.Destination} on {allow.Ports} stays reachable"
-            : "nothing to enforce: the scope is not in allowlist mode, so nothing blocks this destination");
+            : "nothing to enforce: the scope is not in allowlist mode, so nothing blocks this destination";
+        if (allowlisted && rule.Destinations.Any(AddressRanges.HoldsIPv4Mapped))
+            reason += $"; its IPv4-mapped addresses ({AddressRanges.IPv4Mapped}) are left out, so an IPv6 socket reaches "
+                + "an IPv4 address only where an IPv4 allow admits it";
+        plan.Cover(rule, CoverageStatus.Enforced, reason);
     }
 
     /// <summary>Records that an allow of a tool without binaries is not applied.</summary>
