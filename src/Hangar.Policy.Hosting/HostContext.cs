@@ -80,7 +80,7 @@ public sealed class HostContext
 
         try
         {
-            return (HangarConfig.Parse(File.ReadAllText(path), DisplayPath(path)), path);
+            return (HangarConfig.Parse(File.ReadAllText(path), DisplayPath(path), Options.Backends.Names), path);
         }
         catch (HangarConfigException e)
         {

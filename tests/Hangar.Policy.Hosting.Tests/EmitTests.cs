@@ -109,27 +109,6 @@ public sealed class EmitTests : IDisposable
     }
 
     [Fact]
-    public void ExistingFolder_KeepsForeignFilesAndRemovesStaleEmittedOnes()
-    {
-        _cli.WriteFile("hangar.yaml", Facts);
-        var twoServers = () => PolicySet.Named("p").Workspace("acme", ws => ws.DenyCloudMetadata()
-            .Server("fetch", s => s.DenyLoopback()).Server("git", s => s.DenyLoopback())).Build();
-        var oneServer = () => PolicySet.Named("p").Workspace("acme", ws => ws.DenyCloudMetadata()
-            .Server("fetch", s => s.DenyLoopback())).Build();
-        _cli.Run(twoServers, "emit", "--out", "out");
-        var foreign = _cli.WriteFile("out/README.md", "ours, not the policy's");
-        var before = Snapshot(_cli.Path("out")).Keys.Where(k => k.Contains("git", StringComparison.Ordinal)).ToList();
-
-        var run = _cli.Run(oneServer, "emit", "--out", "out");
-
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("1 stale removed", run.Out);
-        Assert.True(File.Exists(foreign));
-        Assert.NotEmpty(before);
-        Assert.All(before, path => Assert.False(File.Exists(_cli.Path("out", path)), path));
-    }
-
-    [Fact]
     public void OutIsAFile_ExitsTwoAndLeavesTheFile()
     {
         var file = _cli.WriteFile("taken", "mine");

@@ -60,6 +60,18 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void VersionOfUnknownEngineInConfig_ExitsTwoNamingTheKeyAndTheKnownEngines()
+    {
+        _cli.WriteFile("hangar.yaml", "engine_versions:\n  tetragn: 1.5.0\n");
+
+        var run = _cli.Run(Policy, "validate");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("engine_versions.tetragn: 'tetragn' is not a known engine", run.Error);
+        Assert.Contains("falco, kubearmor, networkpolicy, tetragon", run.Error);
+    }
+
+    [Fact]
     public void MissingConfigFile_ExitsTwo()
     {
         var run = _cli.Run(Policy, "validate", "--config", "nowhere/hangar.yaml");

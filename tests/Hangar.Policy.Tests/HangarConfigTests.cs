@@ -49,5 +49,24 @@ public sealed class HangarConfigTests
     }
 
     [Fact]
+    public void Parse_VersionOfUnknownEngine_NamesKeyAndKnownEngines()
+    {
+        var error = Assert.Throws<HangarConfigException>(() =>
+            HangarConfig.Parse("engine_versions:\n  tetragon: 1.5.0\n  tetragn: 1.5.0", "hangar.yaml", ["networkpolicy", "tetragon"]));
+
+        Assert.Equal("engine_versions.tetragn", error.Key);
+        Assert.Contains("'tetragn' is not a known engine", error.Message);
+        Assert.Contains("Fix: name one of the known engines (networkpolicy, tetragon)", error.Message);
+    }
+
+    [Fact]
+    public void Parse_VersionOfKnownEngineInAnyCase_IsKept()
+    {
+        var config = HangarConfig.Parse("engine_versions:\n  Tetragon: 1.5.0", "hangar.yaml", ["networkpolicy", "tetragon"]);
+
+        Assert.Equal("1.5.0", config.EngineVersions["tetragon"].ToNormalizedString());
+    }
+
+    [Fact]
     public void Parse_EmptyFile_GivesDefaults() => Assert.Empty(HangarConfig.Parse("").Engines);
 }

@@ -15,8 +15,8 @@ public sealed class EmitCommand : HostCommand
     private readonly CompileInputs _inputs = new();
     private readonly Option<string> _out = new("--out", "-o")
     {
-        Description = "The folder to write to; created when missing. " +
-            "Files of an earlier emission that are no longer emitted are removed.",
+        Description = "The folder to write to, replaced as a whole; created when missing. " +
+            "It must hold nothing but what emit wrote (an earlier emission), else nothing is written.",
         HelpName = "DIR",
         Required = true,
     };
@@ -42,7 +42,7 @@ public sealed class EmitCommand : HostCommand
         if (string.IsNullOrWhiteSpace(outArgument))
             throw new UsageException("--out is empty; give the folder to write to, e.g. --out out/policy");
         var folder = host.ResolvePath(outArgument);
-        if (File.Exists(folder))
+        if (File.Exists(folder) && new FileInfo(folder).LinkTarget is null)
             throw new UsageException($"--out '{outArgument}' is a file; give a folder (it is created when missing)");
 
         var compilation = _inputs.Compile(parse, host);
@@ -52,6 +52,7 @@ public sealed class EmitCommand : HostCommand
 
         var files = ManifestDirectory.Render(result);
         var removed = OutputFolder.Write(files, folder);
+        WriteEmptyNotes(host, compilation);
 
         var perEngine = string.Join(", ", compilation.Engines.Select(e =>
             $"{e}: {result.Objects.Count(o => o.Backend == e) + result.Files.Count(f => f.Backend == e)}"));
@@ -63,5 +64,22 @@ public sealed class EmitCommand : HostCommand
         host.Out.WriteLine($"wrote {files.Count} files ({perEngine}; kustomization.yaml) to {host.DisplayPath(folder)}" +
             (extras.Count > 0 ? $" ({string.Join(", ", extras)})" : ""));
         return ExitCodes.Success;
+    }
+
+    // An empty folder is a valid emission (it removes everything on apply --prune), but rarely what was meant.
+    private static void WriteEmptyNotes(HostContext host, HostCompilation compilation)
+    {
+        foreach (var set in compilation.Sets.Where(s => !s.AllRules.Any()))
+        {
+            host.Error.WriteLine($"note: policy set '{set.Name}' has no rules, so it emits no objects; add rules to its " +
+                "workspaces, servers or tools (e.g. .DenyCloudMetadata()) if this is not what you meant");
+        }
+
+        var result = compilation.Result;
+        if (result.Objects.Length + result.Files.Length == 0 && compilation.Sets.Any(s => s.AllRules.Any()))
+        {
+            host.Error.WriteLine($"note: none of the engines {string.Join(", ", compilation.Engines)} emits an object " +
+                $"for the {result.Coverage.Rules.Length} rules; run 'coverage' to see why, or select other engines with --engines");
+        }
     }
 }

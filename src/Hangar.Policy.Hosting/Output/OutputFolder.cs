@@ -1,110 +1,149 @@
-using Hangar.Policy.Output;
-using YamlDotNet.RepresentationModel;
-
 namespace Hangar.Policy.Hosting.Output;
 
 /// <summary>
-/// Writes rendered files to an output folder all at once: they are first written to a staging folder beside
-/// it, so that a failure leaves no partial folder, and only then moved into place.
+/// Writes rendered files to an output folder as one switch: the new generation is written to a staging folder
+/// beside it, and only when it is complete does it take the folder's place, so a failure at any point leaves the
+/// previous generation whole.
 /// </summary>
 /// <remarks>
-/// An existing folder is kept: files of the new emission replace their namesakes, files the previous emission
-/// listed in its kustomization.yaml (and labelled as managed by Hangar.Policy) that are no longer emitted are
-/// removed, and every other file is left alone.
+/// <para>
+/// An existing folder is replaced only when everything in it was written by <c>emit</c> (see
+/// <see cref="EmissionInventory"/>): a foreign file, a symbolic link or a deeper folder stops the write with a
+/// <see cref="UsageException"/> that lists them, before anything changes. An <c>--out</c> that is itself a
+/// symbolic link is refused too, naming its target, so that the switch never replaces a link by a folder or
+/// writes through it. Links are never followed, read through or deleted through.
+/// </para>
+/// <para>
+/// The switch renames the previous folder aside, renames the staging folder into place, then deletes the
+/// previous one; if the second rename fails the previous folder is renamed back. Between the two renames a reader
+/// finds no folder for an instant, never a mix of generations.
+/// </para>
 /// </remarks>
 public static class OutputFolder
 {
-    private const string ManagedByLine = $"{HangarLabels.ManagedBy}: {HangarLabels.ManagedByValue}";
-
     /// <summary>
-    /// Writes <paramref name="files"/> (relative '/'-separated path → text) into <paramref name="folder"/> and
-    /// returns how many stale files were removed. Throws <see cref="UsageException"/> when the folder cannot be written.
+    /// Writes <paramref name="files"/> (relative '/'-separated path → text) as the whole content of
+    /// <paramref name="folder"/> and returns how many files of the previous generation are gone (no longer emitted).
+    /// Throws <see cref="UsageException"/> when the folder cannot be used or written.
     /// </summary>
     public static int Write(IReadOnlyDictionary<string, string> files, string folder)
     {
+        ArgumentNullException.ThrowIfNull(files);
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        if (File.Exists(folder))
-            throw new UsageException($"--out '{folder}' is a file; give a folder (it is created when missing)");
+        var previous = Check(folder);
 
         var parent = Path.GetDirectoryName(folder)
             ?? throw new UsageException($"--out '{folder}' has no parent folder; give a subfolder");
-        var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}.hangar-staging-{Guid.NewGuid():N}");
+        var name = Path.GetFileName(folder);
+        var staging = Path.Combine(parent, $".{name}.hangar-new-{Guid.NewGuid():N}");
+        var aside = Path.Combine(parent, $".{name}.hangar-old-{Guid.NewGuid():N}");
+        var swapped = false;
         try
         {
             Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(staging);
             foreach (var (path, content) in files)
-                WriteFile(Path.Combine(staging, path), content);
+                WriteFile(staging, path, content);
 
-            if (!Directory.Exists(folder))
+            if (previous is null)
             {
                 Directory.Move(staging, folder);
                 return 0;
             }
 
-            var previous = PreviousResources(folder);
-            foreach (var path in files.Keys)
+            Directory.Move(folder, aside);
+            try
             {
-                var target = Path.Combine(folder, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(Path.Combine(staging, path), target, overwrite: true);
+                Directory.Move(staging, folder);
+                swapped = true;
             }
-            return RemoveStale(folder, previous.Except(files.Keys, StringComparer.Ordinal));
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Restore(aside, folder, e);
+                throw;
+            }
+            return previous.Emitted.Count(p => !files.ContainsKey(p));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot write to --out '{folder}': {e.Message}");
+            throw new UsageException($"cannot write to --out '{folder}': {e.Message}; the previous content is unchanged");
         }
         finally
         {
-            if (Directory.Exists(staging))
-                Directory.Delete(staging, recursive: true);
+            DeleteQuietly(staging);
+            if (swapped)
+                DeleteQuietly(aside);
         }
     }
 
-    private static void WriteFile(string path, string content)
+    // The inventory of the existing folder, or null when there is none; throws when it is not ours to replace.
+    private static EmissionInventory? Check(string folder)
     {
+        var info = new DirectoryInfo(folder);
+        if (info.LinkTarget is { } target)
+        {
+            throw new UsageException($"--out '{folder}' is a symbolic link to '{target}'; emit replaces the folder as a " +
+                "whole and never writes through a link: give the real folder instead");
+        }
+        if (File.Exists(folder))
+            throw new UsageException($"--out '{folder}' is a file; give a folder (it is created when missing)");
+        if (!info.Exists)
+            return null;
+
+        EmissionInventory inventory;
+        try
+        {
+            inventory = EmissionInventory.Of(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read --out '{folder}': {e.Message}");
+        }
+        if (inventory.Foreign.Count == 0)
+            return inventory;
+
+        const int shown = 5;
+        var list = string.Join(", ", inventory.Foreign.Take(shown)) +
+            (inventory.Foreign.Count > shown ? $" and {inventory.Foreign.Count - shown} more" : "");
+        throw new UsageException($"--out '{folder}' holds what emit did not write: {list}; emit replaces the whole " +
+            "folder, so give it a folder of its own (empty, or written by emit) and move those entries out, or " +
+            "reference the folder from your own kustomization.yaml");
+    }
+
+    // Puts the previous generation back after a failed switch; if even that fails, says where it is.
+    private static void Restore(string aside, string folder, Exception cause)
+    {
+        try
+        {
+            Directory.Move(aside, folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write to --out '{folder}': {cause.Message}; moving the previous content " +
+                $"back failed too ({e.Message}): it is whole in '{aside}', rename that folder to '{folder}'");
+        }
+    }
+
+    private static void WriteFile(string root, string relative, string content)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new IOException($"'{relative}' would be written outside the folder");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
     }
 
-    // The resources listed by the folder's kustomization.yaml, when Hangar.Policy wrote it.
-    private static IEnumerable<string> PreviousResources(string folder)
+    // Removes a folder of ours; Directory.Delete removes a link found inside it without following it.
+    private static void DeleteQuietly(string folder)
     {
-        var path = Path.Combine(folder, ManifestDirectory.KustomizationFile);
-        if (!File.Exists(path))
-            return [];
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("resources"), out var resources)
-                || resources is not YamlSequenceNode list)
-                return [];
-            return list.Children.OfType<YamlScalarNode>().Select(s => s.Value).OfType<string>()
-                .Where(p => !Path.IsPathRooted(p) && !p.Split('/').Contains(".."))
-                .ToList();
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [];
+            // A leftover hidden folder beside --out is harmless; the write itself succeeded or was reported.
         }
-    }
-
-    private static int RemoveStale(string folder, IEnumerable<string> stale)
-    {
-        var removed = 0;
-        foreach (var path in stale)
-        {
-            var full = Path.Combine(folder, path);
-            if (!File.Exists(full) || !File.ReadAllText(full).Contains(ManagedByLine, StringComparison.Ordinal))
-                continue;
-            File.Delete(full);
-            removed++;
-            var directory = Path.GetDirectoryName(full)!;
-            if (directory != folder && !Directory.EnumerateFileSystemEntries(directory).Any())
-                Directory.Delete(directory);
-        }
-        return removed;
     }
 }

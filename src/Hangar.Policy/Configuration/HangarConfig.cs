@@ -43,6 +43,29 @@ public sealed record HangarConfig
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// Parses hangar.yaml text like <see cref="Parse(string, string)"/>, and also rejects an
+    /// <c>engine_versions</c> key that is none of <paramref name="knownEngines"/> (compared ignoring case), which
+    /// would otherwise be ignored: a misspelt engine name would leave its engine at the default version.
+    /// </summary>
+    public static HangarConfig Parse(string yaml, string source, IReadOnlyCollection<string> knownEngines)
+    {
+        ArgumentNullException.ThrowIfNull(knownEngines);
+        var config = Parse(yaml, source);
+        var unknown = config.EngineVersions.Keys
+            .Where(k => !knownEngines.Contains(k, StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (unknown is not null)
+        {
+            var known = knownEngines.Count == 0 ? "none is installed"
+                : string.Join(", ", knownEngines.Order(StringComparer.Ordinal));
+            throw new HangarConfigException(source, $"engine_versions.{unknown}", $"'{unknown}' is not a known engine",
+                $"name one of the known engines ({known}), or remove the key");
+        }
+        return config;
+    }
+
     /// <summary>Parses hangar.yaml text; <paramref name="source"/> names it in errors.</summary>
     public static HangarConfig Parse(string yaml, string source = "hangar.yaml")
     {
