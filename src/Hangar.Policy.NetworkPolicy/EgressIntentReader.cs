@@ -11,8 +11,11 @@ namespace Hangar.Policy.NetworkPolicy;
 /// </summary>
 internal static class EgressIntentReader
 {
-    /// <summary>Reads <paramref name="target"/>; <paramref name="objectName"/> names the object in coverage reasons.</summary>
-    public static EgressIntent Read(ServerTarget target, string objectName)
+    /// <summary>
+    /// Reads <paramref name="target"/>; <paramref name="objectName"/> names the object in coverage reasons, and
+    /// <paramref name="cluster"/> tells which denied ranges hold Service addresses.
+    /// </summary>
+    public static EgressIntent Read(ServerTarget target, string objectName, ClusterFacts cluster)
     {
         var where = $"NetworkPolicy {target.Namespace}/{objectName}";
         var coverage = ImmutableArray.CreateBuilder<CoverageEntry>();
@@ -23,6 +26,16 @@ internal static class EgressIntentReader
         var allowlist = target.AllRules.Any(r => r.Mode == RuleMode.Enforce && r.Rule is DefaultDenyEgressRule);
         void Report(ResolvedRule rule, CoverageStatus status, string reason) =>
             coverage.Add(new CoverageEntry(rule.Id, NetworkPolicyBackend.BackendName, status, reason));
+
+        // An emitted rule is partial where NetworkPolicy cannot see part of its traffic, widened or not.
+        void ReportEmitted(ResolvedRule rule, bool fromTool, string how)
+        {
+            var unseen = BlindSpots.Of(rule, cluster);
+            var status = !unseen.IsEmpty ? CoverageStatus.Partial
+                : fromTool ? CoverageStatus.Widened
+                : CoverageStatus.Enforced;
+            Report(rule, status, unseen.IsEmpty ? how : $"{how}; not covered: {string.Join("; ", unseen)}");
+        }
 
         var rules = target.Rules.Select(r => (Rule: r, FromTool: false))
             .Concat(target.Tools.SelectMany(t => t.Rules.Select(r => (Rule: r, FromTool: true))));
@@ -51,10 +64,10 @@ internal static class EgressIntentReader
                     break;
                 case DefaultDenyEgressRule:
                     emitted.Add(rule);
-                    Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced, fromTool
+                    ReportEmitted(rule, fromTool, fromTool
                         ? $"allowlist mode {widened}"
-                        : "policyTypes [Egress] with only the allows and cluster DNS as egress rules, so all else is dropped "
-                        + "(except in-pod loopback, which NetworkPolicy never sees)");
+                        : "policyTypes [Egress] with only the allows and cluster DNS as egress rules, so all else that "
+                        + "leaves the pod is dropped");
                     break;
                 case AllowEgressRule allow:
                     allows.Add((rule, fromTool));
@@ -65,8 +78,7 @@ internal static class EgressIntentReader
                 case EgressDenyRule deny:
                     denies.Add(new EgressDeny(rule, rule.Destinations, deny.Ports));
                     emitted.Add(rule);
-                    Report(rule, fromTool ? CoverageStatus.Widened : CoverageStatus.Enforced,
-                        fromTool ? widened : DenyReason(rule, allowlist));
+                    ReportEmitted(rule, fromTool, fromTool ? widened : DenyReason(rule, allowlist));
                     break;
                 default:
                     Report(rule, CoverageStatus.Unsupported, "the NetworkPolicy backend does not handle this kind of rule");
@@ -129,10 +141,7 @@ internal static class EgressIntentReader
                 + "cluster DNS kept (service addresses are matched after DNAT, as the pods behind them)",
             _ => "ranges excepted from the egress ipBlock allows",
         };
-        var loopback = rule.Destinations.Any(d => LoopbackDestinations.All.Any(l => l.Overlaps(d)))
-            ? "; the in-pod loopback part is not enforced (NetworkPolicy never sees it)"
-            : "";
-        return $"{how}{loopback}; NetworkPolicy has no deny, so another NetworkPolicy allowing these destinations "
+        return $"{how}; NetworkPolicy has no deny, so another NetworkPolicy allowing these destinations "
             + "for the same pods overrides it";
     }
 }

@@ -9,7 +9,8 @@ namespace Hangar.Policy.NetworkPolicy;
 /// <summary>
 /// Emits one networking.k8s.io/v1 NetworkPolicy per MCP server: the server's pods, policyTypes [Egress], cluster
 /// DNS kept, and denies written as allows with <c>except</c> (NetworkPolicy has no deny). What it cannot enforce
-/// (loopback, DNS names, tool scope for allows, audit mode) is reported in the coverage matrix and not emitted.
+/// (loopback, DNS names, tool scope for allows, audit mode) is reported in the coverage matrix and not emitted;
+/// rules it sees only in part (in-pod loopback, Service addresses matched after DNAT) are reported partial.
 /// </summary>
 /// <example><code>new CompileOptions { Backends = [new NetworkPolicyBackend()], Cluster = facts }</code></example>
 public sealed class NetworkPolicyBackend : IPolicyBackend
@@ -39,7 +40,7 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
         foreach (var target in context.Policy.Targets)
         {
             var name = names[target.Scope.Path];
-            var intent = EgressIntentReader.Read(target, name);
+            var intent = EgressIntentReader.Read(target, name, context.Cluster);
             output.Coverage.AddRange(intent.Coverage);
             if (!intent.Restricts)
                 continue;
@@ -69,9 +70,12 @@ public sealed class NetworkPolicyBackend : IPolicyBackend
             yield break;
         var left = string.Join(", ", plan.Dropped);
         var why = $"Kubernetes {version} cannot express {left} (endPort needs 1.25, SCTP needs 1.20)";
+        // A partial deny stays partial; it says it is also stricter on ports, as the matrix keeps the weakest reasons.
+        var partial = intent.Coverage.Where(e => e.Status == CoverageStatus.Partial).Select(e => e.RuleId).ToHashSet();
         foreach (var deny in intent.Denies.Where(d => !d.Ports.IsAny))
         {
-            yield return new CoverageEntry(deny.Rule.Id, BackendName, CoverageStatus.Widened,
+            var status = partial.Contains(deny.Rule.Id) ? CoverageStatus.Partial : CoverageStatus.Widened;
+            yield return new CoverageEntry(deny.Rule.Id, BackendName, status,
                 $"{why}, so the denied ranges are blocked on those ports too");
         }
         var cut = intent.Allows.Where(a => !a.Ports.IsAny && a.Ports.Ranges.Any(r => plan.Dropped.Any(d => Overlap(r, d))));

@@ -58,7 +58,8 @@ public sealed class EngineAnalyzerTests
 
     [Fact]
     public Task PortRange_Kubernetes124_ShouldReportVersionTooOld() =>
-        WithProperty("networkpolicy", """ws.DefaultDenyEgress().{|HANGAR0203:AllowEgress("10.0.0.0/8", Ports.TcpRange(8000, 8999))|};""",
+        WithProperty("networkpolicy",
+            """ws.{|HANGAR0201:DefaultDenyEgress()|}.{|HANGAR0203:AllowEgress("10.0.0.0/8", Ports.TcpRange(8000, 8999))|};""",
             versions: "networkpolicy=1.24");
 
     [Fact]
@@ -75,6 +76,31 @@ public sealed class EngineAnalyzerTests
     public Task ToolAllowWithBinaries_Tetragon_ShouldNotReport() =>
         WithProperty("networkpolicy,tetragon",
             """ws.Server("fetch", s => s.Tool("fetch", t => t.RunsAs("/usr/bin/fetch").AllowEgress("203.0.113.0/24", Ports.Tcp(443))));""");
+
+    [Fact]
+    public Task Allowlist_NetworkPolicyOnly_ShouldReportNotFullyEnforcedAndKeepTheRule() =>
+        PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(
+            Policy("""ws.{|#0:DefaultDenyEgress()|}.AllowEgress("203.0.113.0/24", Ports.Tcp(443));"""),
+            "build_property.HangarPolicyEngines = networkpolicy\n",
+            [
+                new DiagnosticResult("HANGAR0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
+                    "DefaultDenyEgress()",
+                    "networkpolicy: networkpolicy enforces it only in part: loopback inside the pod is not seen by NetworkPolicy",
+                    "add an engine that enforces all of it (tetragon) to policy_engines or HangarPolicyEngines, "
+                    + "or keep it knowing that the coverage matrix reports the part left uncovered"),
+            ]);
+
+    [Fact]
+    public Task Allowlist_WithTetragon_ShouldNotReport() =>
+        WithProperty("networkpolicy,tetragon", """ws.DefaultDenyEgress().AllowEgress("203.0.113.0/24", Ports.Tcp(443));""");
+
+    [Fact]
+    public Task DenyOfEverything_NetworkPolicyOnly_ShouldReportNotFullyEnforced() =>
+        WithProperty("networkpolicy", """ws.{|HANGAR0201:DenyCidr("0.0.0.0/0")|};""");
+
+    [Fact]
+    public Task DenyClearOfLoopback_NetworkPolicyOnly_ShouldNotReport() =>
+        WithProperty("networkpolicy", """ws.DenyCidr("203.0.113.0/24");""");
 
     [Fact]
     public Task ProcessRule_NetworkPolicyOnly_ShouldReportNotEnforced() =>

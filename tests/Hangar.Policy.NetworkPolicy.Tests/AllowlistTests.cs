@@ -106,7 +106,10 @@ public sealed class AllowlistTests
 
         var spec = Assert.Single(result.Objects).Body.Node("spec")!;
         Assert.Equal(["203.0.113.0/24"], Cidrs(Assert.Single(NonDns(spec))));
-        Assert.Equal(CoverageStatus.Widened, Coverage(result).Single(e => e.RuleId.Value.EndsWith("default-deny-egress")).Status);
+        var entry = Coverage(result).Single(e => e.RuleId.Value.EndsWith("default-deny-egress"));
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        Assert.Contains("for the whole server 'acme/fs'", entry.Reason);
+        Assert.Contains("loopback inside the pod is not seen by NetworkPolicy", entry.Reason);
     }
 
     [Fact]

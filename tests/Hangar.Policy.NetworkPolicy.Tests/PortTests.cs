@@ -9,6 +9,10 @@ public sealed class PortTests
     private static PolicySet SshDeny() =>
         PolicySet.Named("p").Workspace("acme", ws => ws.DenyCidr("10.0.0.0/8", Ports.Tcp(22)).Server("fetch")).Build();
 
+    // Clear of the cluster's pod and Service ranges, so that only the ports decide the coverage.
+    private static PolicySet ExternalSshDeny() =>
+        PolicySet.Named("p").Workspace("acme", ws => ws.DenyCidr("203.0.113.0/24", Ports.Tcp(22)).Server("fetch")).Build();
+
     [Fact]
     public void PortScopedDeny_OpensTheRangeOnEveryOtherPort()
     {
@@ -24,7 +28,7 @@ public sealed class PortTests
     [Fact]
     public void PortScopedDeny_IsEnforcedOnCurrentKubernetes()
     {
-        var result = Compile(SshDeny());
+        var result = Compile(ExternalSshDeny());
 
         Assert.Equal(CoverageStatus.Enforced, Assert.Single(Coverage(result)).Status);
     }
@@ -32,12 +36,23 @@ public sealed class PortTests
     [Fact]
     public void PortScopedDeny_BeforeEndPort_IsWidenedToAllPorts()
     {
-        var result = Compile(SshDeny(), version: "1.24.0");
+        var result = Compile(ExternalSshDeny(), version: "1.24.0");
 
         var rules = NonDns(Assert.Single(result.Objects).Body.Node("spec")!);
-        Assert.Equal(["10.0.0.0/8"], Excepts(Assert.Single(rules), "0.0.0.0/0"));
+        Assert.Equal(["203.0.113.0/24"], Excepts(Assert.Single(rules), "0.0.0.0/0"));
         var entry = Assert.Single(Coverage(result));
         Assert.Equal(CoverageStatus.Widened, entry.Status);
+        Assert.Contains("endPort needs 1.25", entry.Reason);
+    }
+
+    [Fact]
+    public void PartialDeny_BeforeEndPort_StaysPartialAndSaysItIsStricterOnPorts()
+    {
+        var result = Compile(SshDeny(), version: "1.24.0");
+
+        var entry = Assert.Single(Coverage(result));
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        Assert.Contains("Service addresses (10.96.0.0/12)", entry.Reason);
         Assert.Contains("endPort needs 1.25", entry.Reason);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Hangar.Policy.Compilation;
-using Hangar.Policy.Networking;
 using Hangar.Policy.Testing.Verdicts;
 
 namespace Hangar.Policy.Testing.Tests;
@@ -14,19 +13,6 @@ namespace Hangar.Policy.Testing.Tests;
 internal static class KnownDefects
 {
     public sealed record Defect(string Name, Func<PolicySimulator, SimulationReport, string, bool> Covers);
-
-    private static readonly IpCidr[] PodSelf =
-        [IpCidr.Parse("127.0.0.0/8"), IpCidr.Parse("0.0.0.0/8"), IpCidr.Parse("::1/128"), IpCidr.Parse("::/128")];
-
-    /// <summary>
-    /// NetworkPolicy reports rules whose ranges include the pod itself (allowlist mode, a DenyCidr of ::/0) as
-    /// enforced, though in-pod traffic (127.0.0.0/8, 0.0.0.0, ::1, ::) never reaches it.
-    /// </summary>
-    public static readonly Defect NetworkPolicyClaimsPodSelfTraffic = new(
-        "networkpolicy reports rules covering in-pod addresses as enforced although it cannot see that traffic",
-        (_, report, violation) => violation.StartsWith("networkpolicy is more permissive", StringComparison.Ordinal)
-            && report.For("networkpolicy").Outcome == Outcome.NotCovered
-            && PodSelf.Any(c => c.Contains(report.Event.WireAddress)));
 
     /// <summary>Tetragon reports DenyLateral as enforced, yet it denies same-workspace pods too (stricter: widened).</summary>
     public static readonly Defect TetragonLateralDeniesOwnWorkspace = new(
@@ -78,7 +64,7 @@ internal static class KnownDefects
 
     public static IReadOnlyList<Defect> All { get; } =
     [
-        NetworkPolicyClaimsPodSelfTraffic, TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
+        TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
         TetragonToolAuditOverridesServerEnforce, TetragonLateralMissesServices,
         NetworkPolicyDnsPeerOverridesExplicitDeny,
     ];

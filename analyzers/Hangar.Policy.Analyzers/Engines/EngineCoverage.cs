@@ -37,6 +37,12 @@ internal static class EngineCoverage
                     return (Coverage.Unsupported, "networkpolicy never sees traffic that stays inside the pod");
                 if (rule.IsAllow && rule.Scope.Level == ScopeLevel.Tool)
                     return (Coverage.Unsupported, "networkpolicy cannot allow for one tool without allowing the whole server");
+                if (rule.Verb == "DefaultDenyEgress" || (rule.IsEgressDeny && rule.Destinations is { } reach
+                    && reach.Any(OverlapsLoopback)))
+                {
+                    return (Coverage.Partial,
+                        "networkpolicy enforces it only in part: loopback inside the pod is not seen by NetworkPolicy");
+                }
                 return (Coverage.Enforced, "");
             case "tetragon":
                 if (!rule.IsNetwork)
@@ -89,10 +95,14 @@ internal static class EngineCoverage
         }
     }
 
+    private static readonly (byte[] Network, int Prefix)[] Loopback =
+        [.. new[] { ("127.0.0.0", 8), ("0.0.0.0", 8), ("::1", 128), ("::", 128) }
+            .Select(l => (System.Net.IPAddress.Parse(l.Item1).GetAddressBytes(), l.Item2))];
+
     private static bool IsLoopback((byte[] Network, int Prefix, string Text) cidr) =>
-        new[] { ("127.0.0.0", 8), ("0.0.0.0", 8), ("::1", 128), ("::", 128) }.Any(l =>
-        {
-            var network = System.Net.IPAddress.Parse(l.Item1).GetAddressBytes();
-            return Checks.CidrText.Contains(network, l.Item2, cidr.Network, cidr.Prefix);
-        });
+        Loopback.Any(l => Checks.CidrText.Contains(l.Network, l.Prefix, cidr.Network, cidr.Prefix));
+
+    private static bool OverlapsLoopback((byte[] Network, int Prefix, string Text) cidr) =>
+        Loopback.Any(l => Checks.CidrText.Contains(l.Network, l.Prefix, cidr.Network, cidr.Prefix)
+            || Checks.CidrText.Contains(cidr.Network, cidr.Prefix, l.Network, l.Prefix));
 }

@@ -8,7 +8,8 @@ namespace Hangar.Policy.Testing.Assertions;
 /// to enforce a rule (enforced or widened) must block what the model blocks by that rule, and a backend whose
 /// every rule for the source is enforced as declared must not block what the model lets through. A partial claim
 /// promises only part of the traffic (its reason says which part is left out), so it is never held to block a
-/// given connection, and, since it never blocks more than the rule, it counts as enforced as declared.
+/// given connection; nor is it "as declared", since a rule can be partial and stricter at once (a tool's rule
+/// enforced for its whole server, say).
 /// </summary>
 public static class ConsistencyCheck
 {
@@ -47,7 +48,7 @@ public static class ConsistencyCheck
             if (report.Model.Outcome != Outcome.Blocked && verdict.Outcome == Outcome.Blocked && sourceRules is not null)
             {
                 var backendRules = sourceRules.Where(e => SameBackend(e, verdict)).ToList();
-                var exact = backendRules.All(e => e.Status is CoverageStatus.Enforced or CoverageStatus.Partial or CoverageStatus.Detected);
+                var exact = backendRules.All(e => e.Status == CoverageStatus.Enforced || e.Status == CoverageStatus.Detected);
                 if (exact)
                 {
                     found.Add($"{verdict.Judge} blocks what the policy lets through ({Verdict.Describe(report.Model.Outcome)}), although coverage says "
