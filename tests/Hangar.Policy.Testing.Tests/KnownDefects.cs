@@ -1,6 +1,5 @@
 using System.Net;
 using Hangar.Policy.Compilation;
-using Hangar.Policy.Testing.Verdicts;
 
 namespace Hangar.Policy.Testing.Tests;
 
