@@ -54,7 +54,7 @@ public sealed class HostContext
         if (Sources.Count == 0)
             throw new UsageException("the project declares no policy: mark a static method returning PolicySet with " +
                 "[HangarPolicy], or pass it to HangarHost.Run(args, () => ...)");
-        var backends = Options.Backends.Resolve([.. names.Select(n => n.ToLowerInvariant()).Distinct()], origin);
+        var backends = Options.Backends.Resolve([.. names.Select(n => n.ToLowerInvariant()).Distinct()], origin, config.EngineOptions);
 
         return HostCompilation.Run(Sources, backends, config, foundAt is null ? null : DisplayPath(foundAt));
     }

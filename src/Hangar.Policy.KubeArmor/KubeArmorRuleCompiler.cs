@@ -127,6 +127,7 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
 
     // KubeArmor's whitelist mode covers the whole container, and what no Allow entry lists follows the namespace's
     // file posture, so an allowlist only blocks under posture block, and tool scope always widens to the server.
+    // The posture is a declared fact the backend trusts and states; undeclared means KubeArmor's default, audit.
     private CoverageEntry Allowlist(ScopedRule scoped, KubeArmorRuleSet allows, string what, Action emit)
     {
         var block = options.FilePosture == KubeArmorPosture.Block;
@@ -137,18 +138,26 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         }
 
         emit();
-        var widened = scoped.WidenedBecause
-            ?? (scoped.FromSource.IsEmpty ? null
-                : $"KubeArmor's allowlist mode covers the whole container, so the rule applies to all of the tool's server");
         if (scoped.Rule.Mode == RuleMode.Audit || !block)
         {
+            var posture = options.FilePosture is null
+                ? "the file posture is not declared (engine_options.kubearmor.posture.file in hangar.yaml), so KubeArmor's "
+                    + "default, audit, is assumed"
+                : "the declared file posture is audit";
             return Entry(scoped, CoverageStatus.Detected,
                 $"KubeArmor puts {what} in allowlist mode, and what the list leaves out follows the namespace's default file "
-                + "posture: audit unless annotated kubearmor-file-posture=block (then set KubeArmorOptions.FilePosture = Block)");
+                + $"posture: {posture}, so what the list leaves out is only reported; declare posture block once the namespace is "
+                + "annotated kubearmor-file-posture=block");
         }
+
+        const string trusted = "the namespace's file posture is declared block (kubearmor-file-posture=block), which the backend "
+            + "trusts without checking";
+        var widened = scoped.WidenedBecause
+            ?? (scoped.FromSource.IsEmpty ? null
+                : "KubeArmor's allowlist mode covers the whole container, so the rule applies to all of the tool's server");
         return widened is null
-            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked by posture")
-            : Entry(scoped, CoverageStatus.Widened, widened);
+            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked: {trusted}")
+            : Entry(scoped, CoverageStatus.Widened, $"{widened}; {trusted}");
     }
 
     private CoverageEntry Covered(ScopedRule scoped, string what)

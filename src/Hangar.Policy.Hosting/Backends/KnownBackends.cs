@@ -1,3 +1,4 @@
+using Hangar.Policy.Configuration;
 using Hangar.Policy.Falco;
 using Hangar.Policy.KubeArmor;
 using Hangar.Policy.NetworkPolicy;
@@ -14,6 +15,6 @@ internal static class KnownBackends
     public static BackendRegistry Create() => new BackendRegistry()
         .Register(NetworkPolicyBackend.BackendName, () => new NetworkPolicyBackend())
         .Register(TetragonBackend.EngineName, () => new TetragonBackend())
-        .Register(KubeArmorBackend.BackendName, () => new KubeArmorBackend())
-        .Register(FalcoBackend.BackendName, () => new FalcoBackend());
+        .Register(KubeArmorBackend.BackendName, (EngineOptionsSection? options) => new KubeArmorBackend(KubeArmorOptions.From(options)))
+        .Register(FalcoBackend.BackendName, (EngineOptionsSection? options) => new FalcoBackend(FalcoOptions.From(options)));
 }

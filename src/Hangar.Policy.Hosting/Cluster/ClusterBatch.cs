@@ -26,7 +26,7 @@ internal sealed class ClusterBatch
     public static (ClusterBatch? Batch, int ExitCode) Open(HostContext host, HostCompilation selected, ClusterClient client,
         IReadOnlyList<string> required, CancellationToken cancellationToken)
     {
-        var backends = host.Options.Backends.Resolve(selected.Engines, "--engines");
+        var backends = host.Options.Backends.Resolve(selected.Engines, "--engines", selected.Config.EngineOptions);
         EngineDetection detection;
         try
         {

@@ -7,12 +7,15 @@ using YamlDotNet.RepresentationModel;
 namespace Hangar.Policy.Configuration;
 
 /// <summary>
-/// The contents of a <c>hangar.yaml</c>: which engines to emit for, their target versions, and the cluster facts.
+/// The contents of a <c>hangar.yaml</c>: which engines to emit for, their target versions and options, and the
+/// cluster facts.
 /// </summary>
 /// <example>
 /// <code>
 /// policy_engines: [networkpolicy, tetragon]
 /// engine_versions: { tetragon: 1.5.0 }
+/// engine_options:
+///   kubearmor: { posture: { file: block } }
 /// cluster:
 ///   pod_cidrs: [10.244.0.0/16]
 ///   service_cidrs: [10.96.0.0/12]
@@ -31,6 +34,13 @@ public sealed record HangarConfig
     /// <summary>Target engine versions by engine name. Default: empty.</summary>
     public ImmutableDictionary<string, NuGetVersion> EngineVersions { get; init; } =
         ImmutableDictionary<string, NuGetVersion>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Each engine's options by engine name (<c>engine_options</c>), unread here: the engine's backend reads and
+    /// validates its section. Default: empty.
+    /// </summary>
+    public ImmutableDictionary<string, EngineOptionsSection> EngineOptions { get; init; } =
+        ImmutableDictionary<string, EngineOptionsSection>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The cluster facts. Default: <see cref="ClusterFacts.None"/>.</summary>
     public ClusterFacts Cluster { get; init; } = ClusterFacts.None;
@@ -96,9 +106,10 @@ public sealed record HangarConfig
             {
                 "policy_engines" => config with { Engines = [.. reader.Strings(value, key).Select(e => e.ToLowerInvariant())] },
                 "engine_versions" => config with { EngineVersions = reader.Versions(value, key) },
+                "engine_options" => config with { EngineOptions = reader.Options(value, key) },
                 "cluster" => config with { Cluster = reader.Cluster(value) },
                 _ => throw new HangarConfigException(source, key ?? "", $"unknown key '{key}'",
-                    "use policy_engines, engine_versions or cluster"),
+                    "use policy_engines, engine_versions, engine_options or cluster"),
             };
         }
         return config;
@@ -128,6 +139,19 @@ public sealed record HangarConfig
                 if (!NuGetVersion.TryParse(text, out var version))
                     throw new HangarConfigException(source, $"{key}.{name}", $"'{text}' is not a version", "write a version such as 1.5.0");
                 builder[name.ToLowerInvariant()] = version;
+            }
+            return builder.ToImmutable();
+        }
+
+        public ImmutableDictionary<string, EngineOptionsSection> Options(YamlNode node, string key)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, EngineOptionsSection>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (k, v) in Mapping(node, key).Children)
+            {
+                var name = Key(k, key).ToLowerInvariant();
+                if (builder.ContainsKey(name))
+                    throw new HangarConfigException(source, $"{key}.{name}", "the engine is listed twice", "keep one section per engine");
+                builder[name] = new EngineOptionsSection(source, $"{key}.{name}", Mapping(v, $"{key}.{name}"));
             }
             return builder.ToImmutable();
         }

@@ -1,4 +1,5 @@
 using Hangar.Policy.Building;
+using Hangar.Policy.KubeArmor;
 using Hangar.Policy.Model;
 using Hangar.Policy.Rules;
 
@@ -8,6 +9,9 @@ namespace Hangar.Policy.Conformance.Tests.CoverageTable;
 internal static class ReferencePolicies
 {
     private const string Fetch = "/usr/local/bin/mcp-server-fetch";
+
+    // Declared before All, which uses it while initialising.
+    private static readonly KubeArmorOptions BlockPosture = new() { FilePosture = KubeArmorPosture.Block };
 
     public static IReadOnlyList<ReferencePolicy> All { get; } =
     [
@@ -36,16 +40,22 @@ internal static class ReferencePolicies
         Row<DenyExecRule>("a process rule in audit mode", s => s.DenyExec(["/usr/bin/curl"], RuleMode.Audit)),
         Row<DenyExecRule>("deny executables (`DenyExec`)", s => s.DenyExec("/usr/bin/curl", "/tmp/")),
         Row<AllowExecRule>("allow only the listed executables (`AllowExec`)", s => s.AllowExec(Fetch, "/usr/lib/python3/")),
+        Row<AllowExecRule>("`AllowExec`, KubeArmor file posture declared `block`", s => s.AllowExec(Fetch, "/usr/lib/python3/"),
+            BlockPosture),
         Row<DenyFileAccessRule>("deny file reads (`DenyFileRead`)", s => s.DenyFileRead("/var/run/secrets/")),
         Row<DenyFileAccessRule>("deny file writes (`DenyFileWrite`)", s => s.DenyFileWrite("/etc/")),
         Row<DenyFileWritesOutsideRule>("deny writes outside the listed roots (`DenyFileWritesOutside`)",
             s => s.DenyFileWritesOutside("/tmp/", "/workspace/")),
+        Row<DenyFileWritesOutsideRule>("`DenyFileWritesOutside`, KubeArmor file posture declared `block`",
+            s => s.DenyFileWritesOutside("/tmp/", "/workspace/"), BlockPosture),
         Row<DenyCapabilityRule>("deny capabilities (`DenyCapability`)", s => s.DenyCapability("NET_RAW", "SYS_ADMIN")),
         Row<AuditSyscallRule>("audit system calls (`AuditSyscall`)", s => s.AuditSyscall("ptrace", "mount")),
         Row<DenySocketProtocolRule>("deny socket protocols (`DenySocketProtocol`)",
             s => s.DenySocketProtocol(SocketProtocol.Raw)),
     ];
 
-    private static ReferencePolicy Row<TRule>(string intent, Action<ServerBuilder> server) where TRule : PolicyRule =>
-        new(intent, () => PolicySet.Named("reference").Workspace("acme", ws => ws.Server("fetch", server)).Build(), typeof(TRule));
+    private static ReferencePolicy Row<TRule>(string intent, Action<ServerBuilder> server, KubeArmorOptions? kubeArmor = null)
+        where TRule : PolicyRule =>
+        new(intent, () => PolicySet.Named("reference").Workspace("acme", ws => ws.Server("fetch", server)).Build(), typeof(TRule),
+            kubeArmor);
 }
