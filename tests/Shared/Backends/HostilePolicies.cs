@@ -2,7 +2,7 @@ using CsCheck;
 using Hangar.Policy.Building;
 using Hangar.Policy.Model;
 
-namespace Hangar.Policy.Falco.Tests;
+namespace Hangar.Policy.TestSupport;
 
 /// <summary>Random policies whose names and paths are built from quotes, backslashes, newlines, YAML specials and unicode.</summary>
 internal static class HostilePolicies

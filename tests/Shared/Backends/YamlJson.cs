@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Hangar.Policy.Tetragon.Tests;
+namespace Hangar.Policy.TestSupport;
 
 /// <summary>Reads YAML into JSON nodes with YAML 1.2 core-schema typing of plain scalars.</summary>
 internal static class YamlJson

@@ -1,4 +1,4 @@
-namespace Hangar.Policy.KubeArmor.Tests;
+namespace Hangar.Policy.TestSupport;
 
 /// <summary>
 /// Byte-for-byte comparison with a file under Golden/. On a difference the actual text is written next to it as

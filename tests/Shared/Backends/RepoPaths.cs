@@ -1,11 +1,12 @@
-namespace Hangar.Policy.Falco.Tests;
+namespace Hangar.Policy.TestSupport;
 
 /// <summary>Where the repository, its golden files and the upstream reference data are.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Golden => Path.Combine(Root, "tests", "Hangar.Policy.Falco.Tests", "Golden");
+    /// <summary>The Golden folder of the test project this file is compiled into (named like its assembly).</summary>
+    public static string Golden => Path.Combine(Root, "tests", typeof(RepoPaths).Assembly.GetName().Name!, "Golden");
 
     /// <summary>The upstream data folder: HANGAR_UPSTREAM, else ../shared/upstream beside the repository; null when absent.</summary>
     public static string? Upstream
