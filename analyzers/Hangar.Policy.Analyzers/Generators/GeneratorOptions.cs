@@ -13,7 +13,9 @@ internal static class GeneratorOptions
 
     /// <summary>The project's root namespace, where <c>McpTools</c> and <c>HangarPolicies</c> are generated.</summary>
     public static IncrementalValueProvider<string> RootNamespace(IncrementalGeneratorInitializationContext context) =>
-        context.AnalyzerConfigOptionsProvider.Select((options, _) => RootNamespace(options.GlobalOptions)).WithTrackingName("RootNamespace");
+        context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => RootNamespace(options.GlobalOptions))
+            .WithTrackingName("RootNamespace");
 
     /// <summary>The namespace generated types go in, from <c>build_property.RootNamespace</c>.</summary>
     public static string RootNamespace(AnalyzerConfigOptions options) =>

@@ -17,7 +17,8 @@ public sealed class PolicyCatalogGenerator : IIncrementalGenerator
     public const string AttributeName = "Hangar.Policy.HangarPolicyAttribute";
 
     /// <summary>The tracking names of the pipeline's steps, in order.</summary>
-    public static readonly ImmutableArray<string> TrackingNames = ImmutableArray.Create("PolicyMembers", "PolicyMemberList", "RootNamespace");
+    public static readonly ImmutableArray<string> TrackingNames =
+        ImmutableArray.Create("PolicyMembers", "PolicyMemberList", "RootNamespace");
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -30,7 +31,8 @@ public sealed class PolicyCatalogGenerator : IIncrementalGenerator
 
         var list = members.Collect()
             .Select(static (found, _) => new EquatableArray<PolicyMemberModel>(
-                found.Where(m => m is not null).Select(m => m!.Value).OrderBy(m => m.Source, System.StringComparer.Ordinal).ToImmutableArray()))
+                found.Where(m => m is not null).Select(m => m!.Value)
+                    .OrderBy(m => m.Source, System.StringComparer.Ordinal).ToImmutableArray()))
             .WithTrackingName("PolicyMemberList");
 
         context.RegisterSourceOutput(list.Combine(GeneratorOptions.RootNamespace(context)),
@@ -56,7 +58,8 @@ public sealed class PolicyCatalogGenerator : IIncrementalGenerator
         text.AppendLine("    internal static class HangarPolicies");
         text.AppendLine("    {");
         text.AppendLine("        /// <summary>The policies, ordered by member name.</summary>");
-        text.AppendLine("        public static global::System.Collections.Generic.IReadOnlyList<global::Hangar.Policy.PolicyRegistration> All { get; } =");
+        text.AppendLine("        public static global::System.Collections.Generic.IReadOnlyList<"
+            + "global::Hangar.Policy.PolicyRegistration> All { get; } =");
         text.AppendLine("            new global::Hangar.Policy.PolicyRegistration[]");
         text.AppendLine("            {");
         foreach (var member in members)

@@ -18,7 +18,8 @@ internal static class ToolRegistrySource
         text.AppendLine();
         text.AppendLine($"namespace {rootNamespace}");
         text.AppendLine("{");
-        text.AppendLine("    /// <summary>Typed handles for the tools of every MCP server whose manifest (*.tools.json) the project lists.</summary>");
+        text.AppendLine("    /// <summary>Typed handles for the tools of every MCP server whose manifest (*.tools.json) "
+            + "the project lists.</summary>");
         text.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Hangar.Policy.Analyzers\", \"1.0\")]");
         text.AppendLine("    internal static class McpTools");
         text.AppendLine("    {");
@@ -38,7 +39,8 @@ internal static class ToolRegistrySource
     private static void RenderServer(StringBuilder text, ManifestModel manifest)
     {
         var type = manifest.Identifier + "Tools";
-        text.AppendLine($"        /// <summary>The tools of MCP server '{Xml(manifest.Server)}' ({Xml(manifest.Server)}.tools.json).</summary>");
+        var server = Xml(manifest.Server);
+        text.AppendLine($"        /// <summary>The tools of MCP server '{server}' ({server}.tools.json).</summary>");
         text.AppendLine($"        public static {type} {manifest.Identifier} {{ get; }} = new {type}();");
         text.AppendLine();
         text.AppendLine($"        /// <summary>The tools of MCP server '{Xml(manifest.Server)}'.</summary>");
@@ -52,8 +54,10 @@ internal static class ToolRegistrySource
         {
             text.AppendLine();
             text.AppendLine($"            /// <summary>Tool '{Xml(tool.Name)}'{Hints(tool)}.</summary>");
-            text.AppendLine($"            public {Handle} {tool.Identifier} {{ get; }} = new({Literal(manifest.Server)}, {Literal(tool.Name)},");
-            text.AppendLine($"                new {Annotations}({Bool(tool.ReadOnly)}, {Bool(tool.Destructive)}, {Bool(tool.Idempotent)}, {Bool(tool.OpenWorld)}));");
+            var flags = $"{Bool(tool.ReadOnly)}, {Bool(tool.Destructive)}, {Bool(tool.Idempotent)}, {Bool(tool.OpenWorld)}";
+            text.AppendLine(
+                $"            public {Handle} {tool.Identifier} {{ get; }} = new({Literal(manifest.Server)}, {Literal(tool.Name)},");
+            text.AppendLine($"                new {Annotations}({flags}));");
         }
         text.AppendLine();
         text.AppendLine("            /// <summary>Every tool of the server, in manifest order.</summary>");

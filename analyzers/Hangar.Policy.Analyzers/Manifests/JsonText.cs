@@ -155,7 +155,8 @@ internal sealed class JsonText
         var start = _at;
         while (_at < _text.Length && "+-0123456789.eE".IndexOf(_text[_at]) >= 0)
             _at++;
-        if (_at == start || !double.TryParse(_text.Substring(start, _at - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+        var number = _text.Substring(start, _at - start);
+        if (_at == start || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
             throw Error("expected a JSON value");
         return n;
     }

@@ -15,7 +15,9 @@ internal sealed class ManifestIndex
     public static ManifestIndex Read(AnalyzerOptions options, System.Threading.CancellationToken token)
     {
         var byServer = new Dictionary<string, ManifestModel>(StringComparer.Ordinal);
-        foreach (var file in options.AdditionalFiles.Where(f => ManifestReader.IsManifest(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
+        var manifests = options.AdditionalFiles.Where(f => ManifestReader.IsManifest(f.Path))
+            .OrderBy(f => f.Path, StringComparer.Ordinal);
+        foreach (var file in manifests)
         {
             var model = ManifestReader.Read(file.Path, file.GetText(token)?.ToString());
             if (model.IsValid && !byServer.ContainsKey(model.Server))

@@ -39,11 +39,13 @@ internal static class ManifestReader
             var used = new HashSet<string>(StringComparer.Ordinal) { identifier + "Tools", "All", "Server" };
             foreach (var entry in list)
             {
-                if (entry is not Dictionary<string, object?> tool || !tool.TryGetValue("name", out var n) || n is not string { Length: > 0 } name)
+                if (entry is not Dictionary<string, object?> tool
+                    || !tool.TryGetValue("name", out var n) || n is not string { Length: > 0 } name)
                     throw new FormatException("every entry of 'tools' needs a non-empty 'name'");
                 var hints = tool.TryGetValue("annotations", out var a) ? a as Dictionary<string, object?> : null;
                 models.Add(new ToolModel(name, Identifiers.Unique(Identifiers.Pascal(name), used),
-                    Flag(hints, "readOnlyHint"), Flag(hints, "destructiveHint"), Flag(hints, "idempotentHint"), Flag(hints, "openWorldHint")));
+                    Flag(hints, "readOnlyHint"), Flag(hints, "destructiveHint"),
+                    Flag(hints, "idempotentHint"), Flag(hints, "openWorldHint")));
             }
             return new ManifestModel(path, server, identifier, new EquatableArray<ToolModel>(models.ToImmutable()), null);
         }

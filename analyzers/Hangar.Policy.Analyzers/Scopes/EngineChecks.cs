@@ -30,7 +30,10 @@ internal static class EngineChecks
                 if (!settings.Versions.TryGetValue(engine, out var target))
                     continue;
                 foreach (var (feature, needs) in EngineCoverage.MissingFeatures(engine, rule, target))
-                    report(Diagnostic.Create(Descriptors.EngineVersionTooOld, rule.Location, rule.Describe(), engine, needs, feature, target));
+                {
+                    report(Diagnostic.Create(Descriptors.EngineVersionTooOld, rule.Location, rule.Describe(),
+                        engine, needs, feature, target));
+                }
             }
         }
     }
@@ -54,7 +57,8 @@ internal static class EngineChecks
                 (true, true) => $"add an engine that enforces all of it ({enforcers}) to policy_engines or HangarPolicyEngines, "
                     + "or keep it knowing that the coverage matrix reports the part left uncovered",
                 (true, false) => $"add an engine that enforces it ({enforcers}) to policy_engines or HangarPolicyEngines, or drop the rule",
-                (false, true) => "no engine enforces all of it today; keep it knowing that the coverage matrix reports the part left uncovered",
+                (false, true) => "no engine enforces all of it today; "
+                    + "keep it knowing that the coverage matrix reports the part left uncovered",
                 (false, false) => "no engine enforces it today, so drop it or keep it knowing that the coverage matrix reports the gap",
             };
         report(Diagnostic.Create(Descriptors.NotEnforced, rule.Location, rule.Describe(), $"{selected}: {why}", fix));

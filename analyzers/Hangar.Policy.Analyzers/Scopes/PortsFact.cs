@@ -31,7 +31,8 @@ internal sealed class PortsFact
 
     /// <summary>Canonical text, equal for equal port sets.</summary>
     public string? Text => IsAny ? "any" : Ranges is null ? null
-        : string.Join(",", Ranges.Distinct().OrderBy(r => r.Protocol).ThenBy(r => r.From).ThenBy(r => r.To).Select(r => $"{r.Protocol}/{r.From}-{r.To}"));
+        : string.Join(",", Ranges.Distinct().OrderBy(r => r.Protocol).ThenBy(r => r.From).ThenBy(r => r.To)
+            .Select(r => $"{r.Protocol}/{r.From}-{r.To}"));
 
     /// <summary>True when every port of <paramref name="inner"/> is in this set.</summary>
     public bool Covers(PortsFact inner) =>

@@ -24,7 +24,8 @@ internal static class RuleFacts
         var fact = new RuleFact(invocation, scope)
         {
             Ports = PortsFact.From(Arguments.Named(invocation, "ports")),
-            IsAudit = scope.SelfAndAncestors().Any(s => s.Audit) || ModeIsAudit(invocation) || invocation.TargetMethod.Name == "AuditSyscall",
+            IsAudit = scope.SelfAndAncestors().Any(s => s.Audit) || ModeIsAudit(invocation)
+                || invocation.TargetMethod.Name == "AuditSyscall",
         };
         switch (fact.Verb)
         {
@@ -47,7 +48,8 @@ internal static class RuleFacts
 
     private static void ReadDestinations(IInvocationOperation invocation, RuleFact fact)
     {
-        var argument = Arguments.Named(invocation, "cidr") ?? Arguments.Named(invocation, "cidrs") ?? Arguments.Named(invocation, "destination");
+        var argument = Arguments.Named(invocation, "cidr") ?? Arguments.Named(invocation, "cidrs")
+            ?? Arguments.Named(invocation, "destination");
         if (argument is null || !Arguments.AllConstant(argument.Value))
             return;
         var texts = Arguments.Constants(argument.Value).Select(c => c.Value).OfType<string>().ToList();

@@ -31,7 +31,8 @@ internal static class ToolChecks
             report(Diagnostic.Create(Descriptors.UnknownTool, location, properties, $"'{manifest.Server}.tools.json'", name, known));
 
             ImmutableDictionary<string, string?> Handle(ToolModel tool) =>
-                ImmutableDictionary<string, string?>.Empty.Add(ScopeAnalyzer.HandleProperty, $"global::{rootNamespace}.{Display(manifest, tool)}");
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(ScopeAnalyzer.HandleProperty, $"global::{rootNamespace}.{Display(manifest, tool)}");
         }
     }
 
