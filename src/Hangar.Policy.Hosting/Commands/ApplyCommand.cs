@@ -12,24 +12,15 @@ namespace Hangar.Policy.Hosting.Commands;
 /// </summary>
 public sealed class ApplyCommand : HostCommand
 {
-    private readonly CompileInputs _inputs = new();
-    private readonly ClusterInputs _cluster = new();
+    private readonly ApplyInputs _inputs =
+        new("Delete objects of the policy set that the policy no longer emits (only objects carrying its labels).");
     private readonly Option<bool> _dryRun = new("--dry-run")
     {
         Description = "Send every write with dryRun=All: the API server checks it and stores nothing.",
     };
-    private readonly Option<bool> _prune = new("--prune")
-    {
-        Description = "Delete objects of the policy set that the policy no longer emits (only objects carrying its labels).",
-    };
     private readonly Option<bool> _force = new("--force-conflicts")
     {
         Description = "Take over fields that other field managers own, instead of reporting the conflict.",
-    };
-    private readonly Option<string[]> _require = new("--require")
-    {
-        Description = "Engines that must be present in the cluster; a missing or too-old one is an error instead of a skip.",
-        HelpName = "ENGINE",
     };
 
     /// <inheritdoc />
@@ -42,20 +33,16 @@ public sealed class ApplyCommand : HostCommand
     protected override void AddOptions(Command command)
     {
         command.Options.Add(_dryRun);
-        command.Options.Add(_prune);
         command.Options.Add(_force);
-        command.Options.Add(_require);
         _inputs.AddTo(command);
-        _cluster.AddTo(command);
     }
 
     /// <inheritdoc />
     protected override int Execute(ParseResult parse, HostContext host)
     {
         using var cancel = new CtrlCCancellation();
-        using var client = _cluster.Connect(parse, host);
-        var required = DiffCommand.Required(parse, _require);
-        var (batch, code) = ClusterBatch.Open(host, _inputs.Compile(parse, host), client, required, cancel.Token);
+        using var client = _inputs.Connect(parse, host);
+        var (batch, code) = _inputs.Open(parse, host, client, cancel.Token);
         if (batch is null)
             return code;
 
@@ -64,7 +51,7 @@ public sealed class ApplyCommand : HostCommand
         var options = new ApplyOptions
         {
             DryRun = parse.GetValue(_dryRun),
-            Prune = parse.GetValue(_prune),
+            Prune = parse.GetValue(_inputs.Prune),
             ForceConflicts = parse.GetValue(_force),
         };
         var reports = batch.Run(applier, options, cancel.Token);

@@ -27,19 +27,9 @@ public static class CoverageReport
     /// <summary>A plain table with a header row, columns aligned; the reason column is not truncated.</summary>
     public static string Table(CoverageMatrix matrix)
     {
-        var rows = new List<string[]> { new[] { "RULE", "BACKEND", "STATUS", "REASON" } };
-        rows.AddRange(matrix.Entries.Select(e => new[] { e.RuleId.Value, e.Backend, StatusName(e.Status), e.Reason }));
-        var widths = Enumerable.Range(0, 3).Select(i => rows.Max(r => r[i].Length)).ToArray();
-
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < 3; i++)
-                text.Append(row[i].PadRight(widths[i])).Append("  ");
-            text.Append(row[3]).Append('\n');
-        }
-        text.Append(Summary(matrix)).Append('\n');
-        return text.ToString();
+        List<IReadOnlyList<string>> rows = [["RULE", "BACKEND", "STATUS", "REASON"]];
+        rows.AddRange(matrix.Entries.Select(e => (IReadOnlyList<string>)[e.RuleId.Value, e.Backend, StatusName(e.Status), e.Reason]));
+        return TextTable.Format(rows) + Summary(matrix) + "\n";
     }
 
     /// <summary>A Markdown table, one row per rule and backend, followed by the per-status totals.</summary>

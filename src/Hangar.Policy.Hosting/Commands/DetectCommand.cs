@@ -38,14 +38,10 @@ public sealed class DetectCommand : HostCommand
             throw new UsageException($"cannot detect the engines of the cluster at {client.Server}: {e.Message}");
         }
 
-        var rows = new List<string[]> { new[] { "ENGINE", "PRESENT", "VERSION", "EVIDENCE" } };
-        rows.AddRange(detection.Engines.Select(e => new[]
-        {
-            e.Name, e.Present ? "yes" : "no", e.Version?.ToNormalizedString() ?? "-", e.Evidence,
-        }));
-        var widths = Enumerable.Range(0, 3).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-            host.Out.WriteLine(string.Join("  ", row.Take(3).Select((cell, i) => cell.PadRight(widths[i]))) + "  " + row[3]);
+        List<IReadOnlyList<string>> rows = [["ENGINE", "PRESENT", "VERSION", "EVIDENCE"]];
+        rows.AddRange(detection.Engines.Select(e => (IReadOnlyList<string>)
+            [e.Name, e.Present ? "yes" : "no", e.Version?.ToNormalizedString() ?? "-", e.Evidence]));
+        host.Out.Write(TextTable.Format(rows));
         return ExitCodes.Success;
     }
 }

@@ -33,13 +33,13 @@ public sealed class EnginesCommand : HostCommand
             return ExitCodes.Success;
         }
 
-        var rows = new List<string[]> { new[] { "ENGINE", "EMITS FOR", "DEFAULT VERSION", "SUPPORTED VERSIONS" } };
+        List<IReadOnlyList<string>> rows = [["ENGINE", "EMITS FOR", "DEFAULT VERSION", "SUPPORTED VERSIONS"]];
         foreach (var backend in host.Options.Backends.Resolve(names, "the registry"))
+        {
             rows.Add([backend.Name, backend.Features.Engine, backend.Features.DefaultVersion.ToNormalizedString(),
                 backend.Features.Supported.PrettyPrint()]);
-        var widths = Enumerable.Range(0, 3).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-            host.Out.WriteLine(string.Join("  ", row.Take(3).Select((cell, i) => cell.PadRight(widths[i]))) + "  " + row[3]);
+        }
+        host.Out.Write(TextTable.Format(rows));
         return ExitCodes.Success;
     }
 }
