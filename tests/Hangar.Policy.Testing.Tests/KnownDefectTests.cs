@@ -4,6 +4,7 @@ using Hangar.Policy.Compilation;
 using Hangar.Policy.Model;
 using Hangar.Policy.Testing.Assertions;
 using Hangar.Policy.Testing.Events;
+using Hangar.Policy.Validation;
 
 namespace Hangar.Policy.Testing.Tests;
 
@@ -56,15 +57,18 @@ public sealed class KnownDefectTests
             .ShouldBeAllowedBy("tetragon");
     }
 
-    [Fact(Skip = "Defect in the Tetragon backend: a tool's audit-mode DefaultDenyEgress exempts the tool's binary from its "
-        + "server's enforced allowlist (the tool escapes enforcement)")]
-    public void Tetragon_ToolAuditRule_DoesNotLiftServerEnforcement()
+    // Formerly a Tetragon defect (the tool's binary escaped its server's enforced allowlist); the core now rejects
+    // the policy, so no backend ever sees it.
+    [Fact]
+    public void ToolAuditAllowlist_BelowEnforcedServerAllowlist_IsRejectedAtBuild()
     {
-        var simulator = Compile(PolicySet.Named("random").Workspace("acme", ws => ws
+        var error = Assert.Throws<PolicyDefinitionException>(() => PolicySet.Named("random").Workspace("acme", ws => ws
             .Server("git", s => s.DefaultDenyEgress().AllowEgress("fd00::/8", Ports.Any)
                 .Tool("run", t => t.RunsAs("/usr/bin/git").DefaultDenyEgress(RuleMode.Audit)))).Build());
 
-        simulator.Connect().From("acme/git").AsBinary("/usr/bin/git").To("8.8.4.4:443").ShouldBeBlockedBy("tetragon");
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.IsError);
+        Assert.Equal(DiagnosticIds.DuplicateRule, diagnostic.Id);
+        Assert.Contains("audit-only allowlist is declared below the enforced allowlist", diagnostic.ToString());
     }
 
     [Fact]
@@ -85,8 +89,8 @@ public sealed class KnownDefectTests
         simulator.Connect().From("acme/fetch").To("10.96.0.10:443").ReachingPod(DnsPod).ShouldBeBlockedBy("tetragon");
     }
 
-    [Fact(Skip = "Defect in the NetworkPolicy backend: cluster DNS (DNS pod peer, node-local cache) stays allowed although an "
-        + "explicit DenyCidr covers it on port 53, and a deny should win")]
+    // Formerly a NetworkPolicy defect: cluster DNS stayed allowed although an explicit DenyCidr covered it on port 53.
+    [Fact]
     public void NetworkPolicy_ExplicitDenyOfDns_Wins()
     {
         var simulator = Compile(PolicySet.Named("random").Workspace("acme", ws => ws

@@ -28,15 +28,6 @@ internal static class KnownDefects
             && !report.Event.WireAddress.Equals(IPAddress.Parse("10.96.0.10")));
 
     /// <summary>
-    /// Tetragon lets a tool's audit-mode rule replace the server's enforced rule for the tool's binary, so the tool
-    /// escapes an allowlist (or deny) its server enforces. More permissive than the policy.
-    /// </summary>
-    public static readonly Defect TetragonToolAuditOverridesServerEnforce = new(
-        "tetragon: a tool's audit-mode rule exempts the tool's binary from its server's enforced rule of the same kind",
-        (_, report, violation) => violation.StartsWith("tetragon is more permissive", StringComparison.Ordinal)
-            && report.Coverage.Any(e => e.Backend == "tetragon" && e.Status == CoverageStatus.Detected && e.RuleId.Value.Split('/').Length == 4));
-
-    /// <summary>
     /// Tetragon sees the address passed to connect(), before Service DNAT, so DenyLateral does not stop a
     /// connection to a Service address fronting another workspace's pods, while coverage says enforced.
     /// </summary>
@@ -48,24 +39,12 @@ internal static class KnownDefects
             && report.Event.Pod?.Address is not null
             && !PolicyGeneratorsCluster.PodCidrs.Any(c => c.Contains(report.Event.WireAddress)));
 
-    /// <summary>
-    /// NetworkPolicy keeps cluster DNS (its DNS pod peer, the node-local cache) reachable even where an explicit deny (such as
-    /// DenyCidr 0.0.0.0/0 on UDP/53) covers it; a deny should win. More permissive than the policy.
-    /// </summary>
-    public static readonly Defect NetworkPolicyDnsPeerOverridesExplicitDeny = new(
-        "networkpolicy keeps cluster DNS reachable although an explicit DenyCidr covers it",
-        (_, report, violation) => violation.StartsWith("networkpolicy is more permissive", StringComparison.Ordinal)
-            && report.Event.Port == 53
-            && (report.Event.Pod is { Namespace: "kube-system" } || PolicyGeneratorsCluster.NodeLocalDns!.Value.Contains(report.Event.WireAddress))
-            && report.Model.RuleIds.Any(id => id.Contains("/deny-cidr-", StringComparison.Ordinal)));
-
     private static ClusterFacts PolicyGeneratorsCluster => TestSupport.PolicyGenerators.Cluster;
 
     public static IReadOnlyList<Defect> All { get; } =
     [
         TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
-        TetragonToolAuditOverridesServerEnforce, TetragonLateralMissesServices,
-        NetworkPolicyDnsPeerOverridesExplicitDeny,
+        TetragonLateralMissesServices,
     ];
 
     public static bool Explains(PolicySimulator simulator, SimulationReport report, string violation) =>
