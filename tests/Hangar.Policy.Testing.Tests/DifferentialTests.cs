@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Net;
 using CsCheck;
 using Hangar.Policy.Compilation;
+using Hangar.Policy.Falco;
+using Hangar.Policy.KubeArmor;
 using Hangar.Policy.Model;
 using Hangar.Policy.NetworkPolicy;
 using Hangar.Policy.Testing.Assertions;
@@ -55,7 +57,7 @@ public sealed class DifferentialTests
 
     internal static CompileOptions Options => new()
     {
-        Backends = [new NetworkPolicyBackend(), new TetragonBackend()],
+        Backends = [new NetworkPolicyBackend(), new TetragonBackend(), new KubeArmorBackend(), new FalcoBackend()],
         Cluster = PolicyGenerators.Cluster,
     };
 

@@ -23,6 +23,8 @@ internal enum RuleKind
     DenyFileRead,
     DenyFileWrite,
     DenyFileWritesOutside,
+    DenyCapability,
+    AuditSyscall,
 }
 
 /// <summary>
@@ -49,6 +51,8 @@ internal sealed record RuleSpec(RuleKind Kind, string Argument, PortChoice Ports
             RuleKind.AllowExec => scope.AllowExec([Argument], Mode),
             RuleKind.DenyFileRead => scope.DenyFileAccess(FileAccess.Read, [Argument], Mode),
             RuleKind.DenyFileWrite => scope.DenyFileAccess(FileAccess.Write, [Argument], Mode),
+            RuleKind.DenyCapability => scope.DenyCapability([Argument], Mode),
+            RuleKind.AuditSyscall => scope.AuditSyscall(Argument),
             _ => scope.DenyFileWritesOutside([Argument], Mode),
         };
     }
@@ -68,6 +72,8 @@ internal sealed record RuleSpec(RuleKind Kind, string Argument, PortChoice Ports
             RuleKind.DenySocketProtocol => $".DenySocketProtocol([SocketProtocol.{Argument}], {mode})",
             RuleKind.DenyExec or RuleKind.AllowExec or RuleKind.DenyFileWritesOutside => $".{Kind}([\"{Argument}\"], {mode})",
             RuleKind.DenyFileRead => $".DenyFileAccess(FileAccess.Read, [\"{Argument}\"], {mode})",
+            RuleKind.DenyCapability => $".DenyCapability([\"{Argument}\"], {mode})",
+            RuleKind.AuditSyscall => $".AuditSyscall(\"{Argument}\")",
             _ => $".DenyFileAccess(FileAccess.Write, [\"{Argument}\"], {mode})",
         };
     }

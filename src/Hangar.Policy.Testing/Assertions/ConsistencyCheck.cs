@@ -5,11 +5,11 @@ namespace Hangar.Policy.Testing.Assertions;
 
 /// <summary>
 /// Compares each backend's verdict with the model's, in the light of the coverage matrix: a backend that claims
-/// to enforce a rule (enforced or widened) must block what the model blocks by that rule, and a backend whose
-/// every rule for the source is enforced as declared must not block what the model lets through. A partial claim
-/// promises only part of the traffic (its reason says which part is left out), so it is never held to block a
-/// given connection; nor is it "as declared", since a rule can be partial and stricter at once (a tool's rule
-/// enforced for its whole server, say).
+/// to enforce a rule (enforced or widened) must block what the model blocks by that rule, one that claims to
+/// detect it must at least report it, and a backend whose every rule for the source is enforced as declared must
+/// not block what the model lets through. A partial claim promises only part of the traffic (its reason says which
+/// part is left out), so it is never held to block or report a given connection; nor is it "as declared", since a
+/// rule can be partial and stricter at once (a tool's rule enforced for its whole server, say).
 /// </summary>
 public static class ConsistencyCheck
 {
@@ -32,6 +32,17 @@ public static class ConsistencyCheck
                 {
                     found.Add($"{verdict.Judge} is more permissive than the policy: coverage says rule {claimed.RuleId} is "
                         + $"{claimed.Status.ToString().ToLowerInvariant()}, yet its objects say {Verdict.Describe(verdict.Outcome)} ({verdict.Reason})");
+                }
+            }
+
+            if (report.Model.Outcome == Outcome.Blocked && verdict.Outcome is Outcome.Allowed or Outcome.NotCovered
+                && !claims.Any(c => c.Status is CoverageStatus.Enforced or CoverageStatus.Widened or CoverageStatus.Partial))
+            {
+                var claimed = claims.FirstOrDefault(c => c.Status == CoverageStatus.Detected);
+                if (claimed is not null)
+                {
+                    found.Add($"{verdict.Judge} does not report what the policy blocks: coverage says rule {claimed.RuleId} is "
+                        + $"detected, yet its objects say {Verdict.Describe(verdict.Outcome)} ({verdict.Reason})");
                 }
             }
 

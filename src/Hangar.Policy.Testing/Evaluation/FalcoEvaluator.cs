@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hangar.Policy.Testing.Events;
@@ -19,6 +20,9 @@ namespace Hangar.Policy.Testing.Evaluation;
 /// </remarks>
 public sealed partial class FalcoEvaluator : IObjectEvaluator
 {
+    // The rules files of a ConfigMap, read and parsed once for all the events judged against it.
+    private readonly ConditionalWeakTable<JsonObject, List<FalcoRulesFile>> _files = new();
+
     /// <inheritdoc />
     public string Backend => "falco";
 
@@ -41,9 +45,8 @@ public sealed partial class FalcoEvaluator : IObjectEvaluator
         var rules = 0;
         foreach (var carrier in objects.Where(o => o.Str("kind") == "ConfigMap"))
         {
-            foreach (var text in (carrier.Obj("data") ?? []).Select(d => Tree.Text(d.Value)).OfType<string>())
+            foreach (var file in _files.GetValue(carrier, Read))
             {
-                var file = FalcoRulesFile.Read(text);
                 foreach (var rule in file.Rules)
                 {
                     rules++;
@@ -64,6 +67,9 @@ public sealed partial class FalcoEvaluator : IObjectEvaluator
             [.. matched.Select(m => Tree.Describe(m.Carrier)).Distinct().Order(StringComparer.Ordinal)],
             $"Falco rule {string.Join(", ", names)} reports it (Falco never blocks)");
     }
+
+    private static List<FalcoRulesFile> Read(JsonObject carrier) =>
+        [.. (carrier.Obj("data") ?? []).Select(d => Tree.Text(d.Value)).OfType<string>().Select(FalcoRulesFile.Read)];
 
     private static bool Holds(FalcoCondition condition, FalcoEventFields fields, FalcoRulesFile file) => condition switch
     {
