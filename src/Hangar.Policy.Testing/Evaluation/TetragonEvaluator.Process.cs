@@ -12,8 +12,8 @@ namespace Hangar.Policy.Testing.Evaluation;
 /// parent), a file access at <c>security_file_permission</c> (<c>file_permission</c>; the file's path and the
 /// access mask, MAY_READ 4 and MAY_WRITE 2, checked once per kind of access the open allows), a capability at
 /// <c>security_capable</c> (<c>capable</c>; argument 2, the capability number), a socket at
-/// <c>security_socket_create</c> (<c>socket_create</c>; family, type, protocol, kern). Tetragon sees no system call by
-/// name here, so system-call events are not covered.
+/// <c>security_socket_create</c> (<c>socket_create</c>; family, type, protocol, kern), a system call at a kprobe on
+/// the call itself (<c>sys_NAME</c>, or a <c>list:NAME</c> of type syscalls).
 /// </summary>
 public sealed partial class TetragonEvaluator
 {
@@ -48,7 +48,7 @@ public sealed partial class TetragonEvaluator
         {
             foreach (var mask in masks)
             {
-                results.AddRange(EvaluatePolicy(policy, source, call => Fires(Canonical(call), processEvent),
+                results.AddRange(EvaluatePolicy(policy, source, call => Fires(Canonical(call), processEvent, policy),
                     (filter, call, args) => ProcessArgMatches(filter, Canonical(call), args, processEvent, mask))
                     .Select(r => (policy, r.Outcome, r.Reason)));
             }
@@ -64,14 +64,39 @@ public sealed partial class TetragonEvaluator
 
     private static string Canonical(string call) => LsmHookNames.GetValueOrDefault(call, call);
 
-    private static bool Fires(string call, ProcessEvent processEvent) => (call, processEvent) switch
+    private static bool Fires(string call, ProcessEvent processEvent, JsonObject policy) => (call, processEvent) switch
     {
         ("security_bprm_check", ExecEvent) => true,
         ("security_file_permission", FileOpenEvent) => true,
         ("security_capable", CapabilityEvent) => true,
         ("security_socket_create", SocketEvent) => true,
+        (_, SyscallEvent syscall) => SyscallHooked(call, syscall.Syscall, policy),
         _ => false,
     };
+
+    // A system call is hooked by name (sys_ptrace, with the architecture prefix or without) or through a policy
+    // list of type syscalls named in the call as list:NAME.
+    private static bool SyscallHooked(string call, string syscall, JsonObject policy)
+    {
+        if (!call.StartsWith("list:", StringComparison.Ordinal))
+            return SyscallName(call) == syscall;
+        var name = call["list:".Length..];
+        var list = policy.Obj("spec").Objects("lists").FirstOrDefault(l => l.Str("name") == name)
+            ?? throw new InvalidDataException($"kprobe call '{call}' names no list of the policy");
+        if (list.Str("type") != "syscalls")
+            throw new NotSupportedException($"list '{name}' of type '{list.Str("type")}' is not evaluated by the testing kit");
+        return list.Strings("values").Any(v => SyscallName(v) == syscall);
+    }
+
+    private static string SyscallName(string symbol)
+    {
+        foreach (var prefix in new[] { "__x64_sys_", "__arm64_sys_", "__ia32_sys_", "sys_" })
+        {
+            if (symbol.StartsWith(prefix, StringComparison.Ordinal))
+                return symbol[prefix.Length..];
+        }
+        return symbol;
+    }
 
     private static string Kind(ProcessEvent processEvent) => processEvent switch
     {
