@@ -68,4 +68,20 @@ public sealed class ProcessRuleTests
         Assert.Equal(CoverageStatus.Detected, Assert.Single(result.Coverage.Entries).Status);
         Assert.DoesNotContain("Override", Assert.Single(result.Objects).ToYaml());
     }
+
+    [Fact]
+    public void DenyExecBeforeTetragon17_SaysTheKernelNeedsKprobeOverride()
+    {
+        var result = Compile.For(GitServer(s => s.DenyExec("/usr/bin/curl")), "1.6.0");
+
+        Assert.Contains("CONFIG_BPF_KPROBE_OVERRIDE", Assert.Single(result.Coverage.Entries).Reason);
+    }
+
+    [Fact]
+    public void DenyExecOnTetragon17_NeedsNoKprobeOverride()
+    {
+        var result = Compile.For(GitServer(s => s.DenyExec("/usr/bin/curl")), "1.7.0");
+
+        Assert.DoesNotContain("CONFIG_BPF_KPROBE_OVERRIDE", Assert.Single(result.Coverage.Entries).Reason);
+    }
 }

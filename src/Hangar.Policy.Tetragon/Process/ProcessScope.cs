@@ -29,18 +29,31 @@ internal sealed record ProcessScope(ResolvedRule Rule, ToolTarget? Tool, MatchBi
     }
 
     /// <summary>
-    /// The coverage of a rule planned with <paramref name="action"/> (what the enforced rule makes happen) at
-    /// <paramref name="hook"/>: detected in audit mode, widened for a tool without binaries, else enforced.
+    /// The coverage of a rule planned with <paramref name="action"/> (what the enforced rule makes happen) at the
+    /// <c>security_*</c> function <paramref name="hook"/>, blocked with Override: detected in audit mode, widened for
+    /// a tool without binaries, else enforced. Before Tetragon v1.7.0 the reason adds the kernel option Override
+    /// needs there.
     /// </summary>
     public void Cover(ServerPlan plan, string hook, string action)
     {
         if (Rule.Mode == RuleMode.Audit)
+        {
             plan.Cover(Rule, CoverageStatus.Detected, $"Tetragon reports it at {hook} (audit mode, Post only)");
-        else if (IsWidened)
+            return;
+        }
+
+        var kernel = plan.Supports(TetragonFeatures.ParentBinaries) ? ""
+            : $"; before Tetragon v1.7.0 (targeting {plan.Context.EngineVersion}) the kernel also needs "
+                + "CONFIG_BPF_KPROBE_OVERRIDE, or Tetragon rejects the policy";
+        if (IsWidened)
+        {
             plan.Cover(Rule, CoverageStatus.Widened, $"tool '{Tool!.Name}' names no binary (RunsAs), so Tetragon blocks it at "
-                + $"{hook} for all of server '{plan.Server.Server}'");
-        else
-            plan.Cover(Rule, CoverageStatus.Enforced, action + (Binaries is null ? "" : " for the tool's binaries (matchBinaries)"
-                + (Binaries.FollowChildren ? "" : ", not the processes they start (followChildren needs Tetragon v1.2.0)")));
+                + $"{hook} for all of server '{plan.Server.Server}'" + kernel);
+            return;
+        }
+        var processes = Binaries is null ? ""
+            : " for the tool's binaries (matchBinaries)"
+                + (Binaries.FollowChildren ? "" : ", not the processes they start (followChildren needs Tetragon v1.2.0)");
+        plan.Cover(Rule, CoverageStatus.Enforced, action + processes + kernel);
     }
 }

@@ -35,11 +35,8 @@ internal sealed class SocketProtocolFamily : IHookFamily
                     new HookSelector(args, scope.Binaries, [action]), [scope.Rule]));
             }
 
-            var kernel = plan.Supports(TetragonFeatures.ParentBinaries) ? ""
-                : $"; before Tetragon v1.7.0 (targeting {plan.Context.EngineVersion}) the kernel also needs "
-                    + "CONFIG_BPF_KPROBE_OVERRIDE, or Tetragon rejects the policy";
             scope.Cover(plan, Call, $"Tetragon makes socket() fail with EPERM for {Describe(rule.Protocols)} at {Call} "
-                + "(Override through fmod_ret)" + kernel);
+                + "(Override through fmod_ret)");
         }
     }
 
