@@ -11,27 +11,31 @@ using Hangar.Policy.Testing.Verdicts;
 namespace Hangar.Policy.Hosting.Explaining;
 
 /// <summary>
-/// What <c>explain</c> prints: the simulated event, the policy model's verdict, and each backend's verdict from
-/// the objects it emitted, with the rules and objects responsible, why, and how the coverage matrix rates the
-/// rules involved on that backend.
+/// What <c>explain</c> prints: the simulated event (a connect, an exec or a file open), the policy model's
+/// verdict, and each backend's verdict from the objects it emitted, with the rules and objects responsible, why,
+/// and how the coverage matrix rates the rules involved on that backend.
 /// </summary>
 /// <param name="Report">The testing kit's verdicts on the event.</param>
 /// <param name="Process">What the engines know of the source: namespace, pod labels, executable.</param>
 /// <param name="Disagreements">Where a backend breaks its coverage claim (see the testing kit's ConsistencyCheck).</param>
 /// <param name="Notes">Remarks on how the event was read, e.g. a tool explained as its server.</param>
-public sealed record Explanation(SimulationReport Report, SourceProcess Process, ImmutableArray<string> Disagreements,
+public sealed record Explanation(VerdictReport Report, SourceProcess Process, ImmutableArray<string> Disagreements,
     ImmutableArray<string> Notes)
 {
     /// <summary>The explanation as indented text: the event, then one block per judge.</summary>
     public string Text()
     {
         var text = new StringBuilder();
-        var connect = Report.Event;
-        text.Append($"connect from {connect.Source.Workspace}/{Source(connect.Source)} (binary {Process.Binary}, namespace ")
-            .Append($"{Process.Namespace}) to {Destination(connect)}/{Protocol(connect)}");
-        if (connect.Hostname is not null)
-            text.Append($" ({connect.Hostname})");
-        text.Append('\n');
+        var source = Report.Subject.Source;
+        var who = $"{source.Workspace}/{Source(source)} (binary {Process.Binary}, namespace {Process.Namespace})";
+        text.Append(Report.Subject switch
+        {
+            ConnectEvent connect => $"connect from {who} to {Destination(connect)}/{Protocol(connect)}" +
+                (connect.Hostname is null ? "" : $" ({connect.Hostname})"),
+            ExecEvent exec => $"exec of {exec.Path} by {who}",
+            FileOpenEvent open => $"open of {open.Path} for {FileOpenEvent.Describe(open.Access)} by {who}",
+            var other => $"{other}",
+        }).Append('\n');
         foreach (var note in Notes)
             text.Append("note: ").Append(note).Append('\n');
 
@@ -47,22 +51,9 @@ public sealed record Explanation(SimulationReport Report, SourceProcess Process,
     /// <summary>The explanation as one indented JSON object (see the command-line reference for its fields).</summary>
     public string Json()
     {
-        var connect = Report.Event;
         var root = new ObjectNode
         {
-            ["event"] = new ObjectNode
-            {
-                ["workspace"] = connect.Source.Workspace,
-                ["server"] = connect.Source.Server,
-                ["tool"] = connect.Source.Tool,
-                ["binary"] = Process.Binary,
-                ["namespace"] = Process.Namespace,
-                ["address"] = connect.Address.ToString(),
-                ["wireAddress"] = connect.WireAddress.ToString(),
-                ["port"] = connect.Port,
-                ["protocol"] = Protocol(connect).ToLowerInvariant(),
-                ["hostname"] = connect.Hostname,
-            },
+            ["event"] = EventNode(),
             ["notes"] = Notes.ToList(),
             ["policy"] = Node(Report.Model, null),
             ["backends"] = Report.Backends.Select(v => Node(v, CoverageOf(v.Judge))).ToList(),
@@ -70,6 +61,47 @@ public sealed record Explanation(SimulationReport Report, SourceProcess Process,
         };
         return JsonText.Write(root, indented: true).ReplaceLineEndings("\n") + "\n";
     }
+
+    private ObjectNode EventNode()
+    {
+        var source = Report.Subject.Source;
+        var node = new ObjectNode
+        {
+            ["kind"] = Report.Subject switch
+            {
+                ConnectEvent => "connect",
+                ExecEvent => "exec",
+                FileOpenEvent => "open",
+                var other => other.GetType().Name,
+            },
+            ["workspace"] = source.Workspace,
+            ["server"] = source.Server,
+            ["tool"] = source.Tool,
+            ["binary"] = Process.Binary,
+            ["namespace"] = Process.Namespace,
+        };
+        switch (Report.Subject)
+        {
+            case ConnectEvent connect:
+                node["address"] = connect.Address.ToString();
+                node["wireAddress"] = connect.WireAddress.ToString();
+                node["port"] = connect.Port;
+                node["protocol"] = Protocol(connect).ToLowerInvariant();
+                node["hostname"] = connect.Hostname;
+                break;
+            case ExecEvent exec:
+                node["path"] = exec.Path;
+                break;
+            case FileOpenEvent open:
+                node["path"] = open.Path;
+                node["access"] = AccessName(open.Access);
+                break;
+        }
+        return node;
+    }
+
+    /// <summary>The access as <c>--access</c> takes it: read, write, readwrite.</summary>
+    public static string AccessName(Hangar.Policy.Rules.FileAccess access) => access.ToString().ToLowerInvariant();
 
     /// <summary>The verdict in words, as both formats print it: blocked, detected only, allowed, not covered.</summary>
     public static string VerdictName(Outcome outcome) => Verdict.Describe(outcome);
