@@ -24,15 +24,22 @@ internal static class EgressIntentReader
         var emitted = ImmutableArray.CreateBuilder<ResolvedRule>();
         // Known before the loop, because a deny's reason depends on it whatever order the rules come in.
         var allowlist = target.AllRules.Any(r => r.Mode == RuleMode.Enforce && r.Rule is DefaultDenyEgressRule);
+        // Selectors cannot except addresses, so where another deny covers some pod addresses the planner selects no
+        // pod, and DenyLateral then blocks the own workspace's pods too wherever ipBlock does not match pods; that is
+        // stricter than the policy unless the other denies block every pod address on every port anyway.
+        var otherDenies = target.AllRules.Where(r => r.Mode == RuleMode.Enforce
+            && r.Rule is EgressDenyRule and not DenyLateralRule && !r.Destinations.All(IsLoopback)).ToList();
+        var podsDeniedElsewhere = otherDenies.Any(r => r.Destinations.Any(d => cluster.PodCidrs.Any(p => p.Overlaps(d))))
+            && !cluster.PodCidrs.All(p => otherDenies.Any(r => r.Ports.IsAny && r.Destinations.Any(d => d.Contains(p))));
         void Report(ResolvedRule rule, CoverageStatus status, string reason) =>
             coverage.Add(new CoverageEntry(rule.Id, NetworkPolicyBackend.BackendName, status, reason));
 
-        // An emitted rule is partial where NetworkPolicy cannot see part of its traffic, widened or not.
-        void ReportEmitted(ResolvedRule rule, bool fromTool, string how)
+        // An emitted rule is partial where NetworkPolicy cannot see part of its traffic, widened (stricter) or not.
+        void ReportEmitted(ResolvedRule rule, bool stricter, string how)
         {
             var unseen = BlindSpots.Of(rule, cluster);
             var status = !unseen.IsEmpty ? CoverageStatus.Partial
-                : fromTool ? CoverageStatus.Widened
+                : stricter ? CoverageStatus.Widened
                 : CoverageStatus.Enforced;
             Report(rule, status, unseen.IsEmpty ? how : $"{how}; not covered: {string.Join("; ", unseen)}");
         }
@@ -78,7 +85,9 @@ internal static class EgressIntentReader
                 case EgressDenyRule deny:
                     denies.Add(new EgressDeny(rule, rule.Destinations, deny.Ports));
                     emitted.Add(rule);
-                    ReportEmitted(rule, fromTool, fromTool ? widened : DenyReason(rule, allowlist));
+                    var ownPodsBlocked = rule.Rule is DenyLateralRule && !allowlist && podsDeniedElsewhere;
+                    ReportEmitted(rule, fromTool || ownPodsBlocked,
+                        fromTool ? widened : DenyReason(rule, allowlist, ownPodsBlocked));
                     break;
                 default:
                     Report(rule, CoverageStatus.Unsupported, "the NetworkPolicy backend does not handle this kind of rule");
@@ -128,10 +137,13 @@ internal static class EgressIntentReader
 
     private static bool IsLoopback(IpCidr cidr) => LoopbackDestinations.All.Any(l => l.Contains(cidr));
 
-    private static string DenyReason(ResolvedRule rule, bool allowlist)
+    private static string DenyReason(ResolvedRule rule, bool allowlist, bool ownPodsBlocked)
     {
         var how = rule.Rule switch
         {
+            DenyLateralRule when ownPodsBlocked => "pod ranges excepted from every ipBlock; stricter than declared: another "
+                + "deny covers pod addresses, so no pod is selected by podSelector, and the own workspace's pods are "
+                + "blocked too where ipBlock does not match pod addresses (Cilium), reachable where it does (Calico)",
             DenyLateralRule when allowlist => "pod ranges excepted from every allowed ipBlock; under the allowlist no pod is "
                 + "selected, so the own workspace's pods are reachable only where an allow covers them",
             DenyLateralRule => "pod ranges excepted from every ipBlock and the own workspace's pods selected by podSelector "

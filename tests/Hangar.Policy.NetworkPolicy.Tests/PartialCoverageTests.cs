@@ -125,6 +125,25 @@ public sealed class PartialCoverageTests
     }
 
     [Fact]
+    public void DenyLateral_WithAnotherDenyOverPodAddresses_IsWidenedBecauseOwnWorkspacePodsAreNotSelected()
+    {
+        var result = Compile(PolicySet.Named("p")
+            .Workspace("acme", ws => ws.DenyLateral().DenyCidr("fd00::/8").Server("fetch")).Build());
+
+        var entry = EntryOf(result, "/deny-lateral");
+        Assert.Equal(CoverageStatus.Widened, entry.Status);
+        Assert.Contains("stricter than declared", entry.Reason);
+    }
+
+    [Fact]
+    public void DenyLateral_Alone_IsEnforced()
+    {
+        var result = Compile(PolicySet.Named("p").Workspace("acme", ws => ws.DenyLateral().Server("fetch")).Build());
+
+        Assert.Equal(CoverageStatus.Enforced, EntryOf(result, "/deny-lateral").Status);
+    }
+
+    [Fact]
     public void PartialCoverage_LeavesTheEmittedObjectAsStrictAsBefore()
     {
         var spec = Spec(Server(s => s.DenyCidr("10.96.0.0/16")));
