@@ -7,7 +7,8 @@ namespace Hangar.Policy.Hosting;
 /// <summary>
 /// The command line of a <c>dotnet run</c> policy project:
 /// <code>return HangarHost.Run(args, () => AcmePolicies.Acme());</code>
-/// gives the project the verbs <c>emit</c>, <c>coverage</c> and <c>validate</c>. Exit codes: 0 success,
+/// gives the project the verbs of <see cref="HostCommands.BuiltIn"/> (<c>validate</c>, <c>coverage</c>, <c>explain</c>,
+/// <c>emit</c>, <c>apply</c>, …). Exit codes: 0 success,
 /// 1 policy errors, 2 usage errors (see <see cref="ExitCodes"/>).
 /// </summary>
 public static class HangarHost

@@ -51,6 +51,7 @@ public sealed class McpTestServers
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hangar.Policy.sln")))
             dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("the tests run outside the repository: no Hangar.Policy.sln above them");
+        return dir?.FullName
+            ?? throw new InvalidOperationException("the tests run outside the repository: no Hangar.Policy.sln above them");
     }
 }

@@ -23,24 +23,42 @@ public sealed class RegistryCommand : IHostCommand
     private static Command Verb(HostContext host, string name, string description,
         Func<HostContext, string, string, string, IReadOnlyList<string>, TimeSpan, int> run)
     {
-        var server = new Option<string>("--name", "-n") { Description = "The server's name; the file is NAME.tools.json.", Required = true };
-        var dir = new Option<string>("--dir", "-d") { Description = "The folder of the manifest (default: the current folder).", DefaultValueFactory = _ => "." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the server (default 60).", DefaultValueFactory = _ => 60 };
-        var commandLine = new Argument<string[]>("command") { Description = "The server's command and arguments, after --.", Arity = ArgumentArity.OneOrMore };
+        var server = new Option<string>("--name", "-n")
+        {
+            Description = "The server's name; the file is NAME.tools.json.",
+            Required = true,
+        };
+        var dir = new Option<string>("--dir", "-d")
+        {
+            Description = "The folder of the manifest (default: the current folder).",
+            DefaultValueFactory = _ => ".",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for the server (default 60).",
+            DefaultValueFactory = _ => 60,
+        };
+        var commandLine = new Argument<string[]>("command")
+        {
+            Description = "The server's command and arguments, after --.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var command = new Command(name, description) { server, dir, timeout, commandLine };
         command.SetAction(parse =>
         {
             var serverName = parse.GetValue(server)!;
             if (!KubernetesNames.IsDnsLabel(serverName))
             {
-                host.Error.WriteLine($"error: --name '{serverName}' must be a server name as the policy uses it (lowercase letters, digits, '-')");
+                host.Error.WriteLine($"error: --name '{serverName}' must be a server name as the policy uses it " +
+                    "(lowercase letters, digits, '-')");
                 return ExitCodes.UsageError;
             }
 
             var words = parse.GetValue(commandLine)!;
             try
             {
-                return run(host, serverName, host.ResolvePath(parse.GetValue(dir)!), words[0], words[1..], TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                var folder = host.ResolvePath(parse.GetValue(dir)!);
+                return run(host, serverName, folder, words[0], words[1..], TimeSpan.FromSeconds(parse.GetValue(timeout)));
             }
             catch (ToolCaptureException e)
             {
@@ -51,9 +69,11 @@ public sealed class RegistryCommand : IHostCommand
         return command;
     }
 
-    private static int Capture(HostContext host, string server, string dir, string command, IReadOnlyList<string> args, TimeSpan timeout)
+    private static int Capture(HostContext host, string server, string dir, string command, IReadOnlyList<string> args,
+        TimeSpan timeout)
     {
-        var manifest = ToolManifestCapture.CaptureAsync(server, command, args, host.Options.WorkingDirectory, timeout).GetAwaiter().GetResult();
+        var manifest = ToolManifestCapture.CaptureAsync(server, command, args, host.Options.WorkingDirectory, timeout)
+            .GetAwaiter().GetResult();
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, CapturedManifest.FileName(server));
         File.WriteAllText(path, manifest.ToJson());
@@ -61,17 +81,20 @@ public sealed class RegistryCommand : IHostCommand
         return ExitCodes.Success;
     }
 
-    private static int Check(HostContext host, string server, string dir, string command, IReadOnlyList<string> args, TimeSpan timeout)
+    private static int Check(HostContext host, string server, string dir, string command, IReadOnlyList<string> args,
+        TimeSpan timeout)
     {
         var path = Path.Combine(dir, CapturedManifest.FileName(server));
         if (!File.Exists(path))
         {
-            host.Error.WriteLine($"error: there is no manifest {host.DisplayPath(path)} to check against; run 'registry capture' first");
+            host.Error.WriteLine(
+                $"error: there is no manifest {host.DisplayPath(path)} to check against; run 'registry capture' first");
             return ExitCodes.UsageError;
         }
 
         var kept = CapturedManifest.Parse(File.ReadAllText(path), server);
-        var current = ToolManifestCapture.CaptureAsync(server, command, args, host.Options.WorkingDirectory, timeout).GetAwaiter().GetResult();
+        var current = ToolManifestCapture.CaptureAsync(server, command, args, host.Options.WorkingDirectory, timeout)
+            .GetAwaiter().GetResult();
         var drift = ManifestDrift.Between(kept, current);
         if (drift.IsEmpty)
         {
@@ -81,7 +104,8 @@ public sealed class RegistryCommand : IHostCommand
 
         foreach (var line in drift.Lines())
             host.Out.WriteLine(line);
-        host.Out.WriteLine($"'{server}' drifted from {host.DisplayPath(path)}: review the changes, then run 'registry capture' to accept them");
+        host.Out.WriteLine($"'{server}' drifted from {host.DisplayPath(path)}: review the changes, " +
+            "then run 'registry capture' to accept them");
         return ExitCodes.PolicyErrors;
     }
 }

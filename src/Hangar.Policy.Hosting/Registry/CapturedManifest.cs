@@ -19,9 +19,11 @@ public sealed record CapturedManifest(string Server, IReadOnlyList<CapturedTool>
     public static string FileName(string server) => $"{server}.tools.json";
 
     /// <summary>Builds a manifest from tools/list entries, sorted by name.</summary>
-    public static CapturedManifest FromTools(string server, IEnumerable<(string Name, string? Title, string? Description, JsonElement Schema, JsonObject? Annotations)> tools) =>
+    public static CapturedManifest FromTools(string server,
+        IEnumerable<(string Name, string? Title, string? Description, JsonElement Schema, JsonObject? Annotations)> tools) =>
         new(server, [.. tools
-            .Select(t => new CapturedTool(t.Name, t.Title, Schema(CanonicalJson.Sort(t.Schema)), Hinted(t.Annotations), Digest(t.Description)))
+            .Select(t => new CapturedTool(
+                t.Name, t.Title, Schema(CanonicalJson.Sort(t.Schema)), Hinted(t.Annotations), Digest(t.Description)))
             .OrderBy(t => t.Name, StringComparer.Ordinal)]);
 
     /// <summary>The manifest as indented JSON, ending in a newline.</summary>

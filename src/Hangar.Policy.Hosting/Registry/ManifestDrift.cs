@@ -4,7 +4,8 @@ namespace Hangar.Policy.Hosting.Registry;
 /// <param name="Added">Tools the server lists now that the manifest lacks.</param>
 /// <param name="Removed">Tools the manifest lists that the server no longer does.</param>
 /// <param name="Changed">Tools present in both whose schema, annotations, title or description changed, with what changed.</param>
-public sealed record ManifestDrift(IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<(string Tool, string What)> Changed)
+public sealed record ManifestDrift(
+    IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<(string Tool, string What)> Changed)
 {
     /// <summary>True when nothing changed.</summary>
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
