@@ -108,4 +108,20 @@ public sealed class EngineAnalyzerTests
 
     [Fact]
     public Task ProcessRule_WithKubeArmor_ShouldNotReport() => WithProperty("networkpolicy,kubearmor", """ws.DenyExec("/usr/bin/curl");""");
+
+    [Fact]
+    public Task ProcessRule_WithTetragon_ShouldNotReport() =>
+        WithProperty("networkpolicy,tetragon", """ws.DenySocketProtocol(Hangar.Policy.Rules.SocketProtocol.Raw);""");
+
+    [Fact]
+    public Task ProcessRule_NetworkPolicyOnly_ShouldNameTetragonAndKubeArmorInTheFix() =>
+        PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(
+            Policy("""ws.{|#0:DenyExec("/usr/bin/curl")|};"""),
+            "build_property.HangarPolicyEngines = networkpolicy\n",
+            [
+                new DiagnosticResult("HANGAR0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
+                    "DenyExec(\"/usr/bin/curl\")",
+                    "networkpolicy: networkpolicy sees no processes, files or capabilities",
+                    "add an engine that enforces it (tetragon or kubearmor) to policy_engines or HangarPolicyEngines, or drop the rule"),
+            ]);
 }

@@ -46,7 +46,9 @@ internal static class EngineCoverage
                 return (Coverage.Enforced, "");
             case "tetragon":
                 if (!rule.IsNetwork)
-                    return (Coverage.Unknown, "");
+                    return rule.Verb == "AuditSyscall"
+                        ? (Coverage.Detected, "tetragon only reports system calls")
+                        : (Coverage.Enforced, "");
                 if (rule.IsAllow && rule.Hostname is not null)
                     return (Coverage.Unsupported, "tetragon cannot match host names");
                 if (rule.IsAllow && rule.Scope.Level == ScopeLevel.Tool && !rule.Scope.HasBinaries)
