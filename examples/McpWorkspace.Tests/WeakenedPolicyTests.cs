@@ -1,4 +1,5 @@
 using Hangar.Policy.Building;
+using Hangar.Policy.KubeArmor;
 using Hangar.Policy.Model;
 using Hangar.Policy.Testing.Assertions;
 
@@ -51,5 +52,34 @@ public sealed class WeakenedPolicyTests
 
         full.Connect().From("acme/fetch").To("127.0.0.1:443").ShouldBeBlockedBy("tetragon");
         full.Connect().From("acme/fetch").To("169.254.169.254:80").ShouldBeBlocked();
+    }
+
+    private static PolicySet GitPolicy(bool allowExec) => PolicySet.Named("acme-mcp")
+        .Workspace("acme", acme => acme.Server("git", git =>
+        {
+            git.DefaultDenyEgress();
+            if (allowExec)
+                git.AllowExec("/usr/bin/git", "/usr/lib/git-core/", "/usr/local/bin/mcp-server-git", "/usr/local/bin/python3");
+        }))
+        .Build();
+
+    [Fact]
+    public void WithoutAllowExec_GitStartingCurlIsReported()
+    {
+        var weakened = AcmeAllEngines.Simulator(KubeArmorPosture.Audit, GitPolicy(allowExec: false));
+
+        var error = Assert.Throws<PolicyAssertionException>(() => weakened.Exec("acme/git", "/usr/bin/curl").ShouldBeBlocked());
+        Assert.Contains("exec of /usr/bin/curl by acme/git", error.Message);
+        Assert.Contains("model says allowed", error.Message);
+        Assert.Throws<PolicyAssertionException>(() => weakened.Exec("acme/git", "/usr/bin/curl").ShouldBeBlockedBy("tetragon"));
+        Assert.Throws<PolicyAssertionException>(() => weakened.Exec("acme/git", "/usr/bin/curl").ShouldBeDetectedBy("falco"));
+    }
+
+    [Fact]
+    public void TheUnweakenedGitCopy_BlocksCurl()
+    {
+        var full = AcmeAllEngines.Simulator(KubeArmorPosture.Audit, GitPolicy(allowExec: true));
+
+        full.Exec("acme/git", "/usr/bin/curl").ShouldBeBlocked().ShouldBeBlockedBy("tetragon").ShouldBeDetectedBy("falco");
     }
 }
