@@ -184,5 +184,6 @@ public sealed class PolicySimulator
     private static NuGetVersion? VersionOf(string backend, CompileOptions options) =>
         options.EngineVersions.TryGetValue(backend, out var version)
             ? version
-            : options.Backends.FirstOrDefault(b => string.Equals(b.Name, backend, StringComparison.OrdinalIgnoreCase))?.Features.DefaultVersion;
+            : options.Backends.FirstOrDefault(b => string.Equals(b.Name, backend, StringComparison.OrdinalIgnoreCase))
+                ?.Features.DefaultVersion;
 }

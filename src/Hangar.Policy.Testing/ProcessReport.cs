@@ -5,12 +5,16 @@ using Hangar.Policy.Testing.Verdicts;
 
 namespace Hangar.Policy.Testing;
 
-/// <summary>The verdicts on one process event (exec, file open, capability, socket, system call): the policy model's, and each backend's from its emitted objects.</summary>
+/// <summary>
+/// The verdicts on one process event (exec, file open, capability, socket, system call): the policy model's, and
+/// each backend's from its emitted objects.
+/// </summary>
 /// <param name="Event">The event.</param>
 /// <param name="Model">What the policy says.</param>
 /// <param name="Backends">What each compiled backend's objects do, in the compilation's backend order.</param>
 /// <param name="Coverage">The coverage entries of the rules named in any verdict.</param>
-public sealed record ProcessReport(ProcessEvent Event, Verdict Model, ImmutableArray<Verdict> Backends, ImmutableArray<CoverageEntry> Coverage)
+public sealed record ProcessReport(
+    ProcessEvent Event, Verdict Model, ImmutableArray<Verdict> Backends, ImmutableArray<CoverageEntry> Coverage)
     : VerdictReport(Model, Backends, Coverage)
 {
     /// <inheritdoc />

@@ -10,7 +10,8 @@ namespace Hangar.Policy.Testing;
 /// <param name="Model">What the policy says.</param>
 /// <param name="Backends">What each compiled backend's objects do, in the compilation's backend order.</param>
 /// <param name="Coverage">The coverage entries of the rules named in any verdict.</param>
-public sealed record SimulationReport(ConnectEvent Event, Verdict Model, ImmutableArray<Verdict> Backends, ImmutableArray<CoverageEntry> Coverage)
+public sealed record SimulationReport(
+    ConnectEvent Event, Verdict Model, ImmutableArray<Verdict> Backends, ImmutableArray<CoverageEntry> Coverage)
     : VerdictReport(Model, Backends, Coverage)
 {
     /// <inheritdoc />

@@ -32,7 +32,8 @@ public sealed class KnownDefectTests
 
         var report = simulator.Connect().From("acme/fetch").To("127.0.0.1:443").Evaluate();
 
-        var allowlist = Assert.Single(report.Coverage, e => e.Backend == "networkpolicy" && e.RuleId.Value == "acme/fetch/default-deny-egress");
+        var allowlist = Assert.Single(report.Coverage,
+            e => e.Backend == "networkpolicy" && e.RuleId.Value == "acme/fetch/default-deny-egress");
         Assert.Equal(CoverageStatus.Partial, allowlist.Status);
         Assert.Contains("loopback inside the pod is not seen by NetworkPolicy", allowlist.Reason);
         Assert.Empty(Violations(simulator, report));
@@ -54,7 +55,8 @@ public sealed class KnownDefectTests
         + "their pod address are blocked by DenyClusterInternal while coverage says 'enforced'")]
     public void Tetragon_ClusterInternal_KeepsDnsPodsReachedDirectly()
     {
-        var simulator = Compile(PolicySet.Named("random").Workspace("acme", ws => ws.DenyClusterInternal().Server("fetch", _ => { })).Build());
+        var simulator = Compile(PolicySet.Named("random")
+            .Workspace("acme", ws => ws.DenyClusterInternal().Server("fetch", _ => { })).Build());
 
         simulator.Connect().From("acme/fetch").To("10.244.0.10:53").Udp().ReachingPod(DnsPod with { Address = null })
             .ShouldBeAllowedBy("tetragon");

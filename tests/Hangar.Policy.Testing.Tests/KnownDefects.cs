@@ -27,7 +27,8 @@ internal static class KnownDefects
         "tetragon reports DenyLateral as enforced although it also blocks pods of the source's own workspace",
         (simulator, report, violation) => violation.StartsWith("tetragon blocks what the policy lets through", StringComparison.Ordinal)
             && report.Event.Pod is { } pod && pod.Namespace == simulator.SourceOf(report.Event.Source).Namespace
-            && simulator.CoverageOfServer(report.Event.Source).Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
+            && simulator.CoverageOfServer(report.Event.Source)
+                .Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
 
     /// <summary>Tetragon keeps cluster DNS only at the service address; DNS pods reached by pod address are blocked.</summary>
     public static readonly Defect TetragonDnsOnlyByServiceAddress = new(
@@ -75,7 +76,8 @@ internal static class KnownDefects
     /// </summary>
     public static readonly Defect NetworkPolicyDnsDroppedByOtherFamilyDeny = new(
         "networkpolicy drops the cluster DNS peer for a DenyCidr on port 53 that does not cover the DNS pods' addresses",
-        (simulator, report, violation) => violation.StartsWith("networkpolicy blocks what the policy lets through", StringComparison.Ordinal)
+        (simulator, report, violation) =>
+            violation.StartsWith("networkpolicy blocks what the policy lets through", StringComparison.Ordinal)
             && report.Event.Port == 53 && report.Event.Pod is { Namespace: "kube-system" }
             && simulator.CoverageOfServer(report.Event.Source).Any(e => e.RuleId.Value.Contains("/deny-cidr-", StringComparison.Ordinal)));
 
@@ -85,9 +87,11 @@ internal static class KnownDefects
     /// </summary>
     public static readonly Defect NetworkPolicyLateralDeniesOwnWorkspace = new(
         "networkpolicy reports DenyLateral as enforced although it also blocks pods of the source's own workspace",
-        (simulator, report, violation) => violation.StartsWith("networkpolicy blocks what the policy lets through", StringComparison.Ordinal)
+        (simulator, report, violation) =>
+            violation.StartsWith("networkpolicy blocks what the policy lets through", StringComparison.Ordinal)
             && report.Event.Pod is { } pod && pod.Namespace == simulator.SourceOf(report.Event.Source).Namespace
-            && simulator.CoverageOfServer(report.Event.Source).Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
+            && simulator.CoverageOfServer(report.Event.Source)
+                .Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
 
     /// <summary>
     /// KubeArmor merges the Allow entries of every allowlist rule of a kind (AllowExec, DenyFileWritesOutside) of a

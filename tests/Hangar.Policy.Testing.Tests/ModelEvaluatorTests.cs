@@ -105,7 +105,8 @@ public sealed class ModelEvaluatorTests
     [Fact]
     public void AuditRule_OnlyDetects()
     {
-        var set = PolicySet.Named("p").Workspace("acme", ws => ws.DenyCloudMetadata(mode: RuleMode.Audit).Server("fetch", _ => { })).Build();
+        var set = PolicySet.Named("p")
+            .Workspace("acme", ws => ws.DenyCloudMetadata(mode: RuleMode.Audit).Server("fetch", _ => { })).Build();
 
         Assert.Equal(Outcome.DetectedOnly, Judge(set, "acme/fetch", "169.254.169.254:80").Outcome);
     }
@@ -141,7 +142,8 @@ public sealed class ModelEvaluatorTests
     [Fact]
     public void PortNarrowedDeny_LeavesOtherPortsAlone()
     {
-        var set = PolicySet.Named("p").Workspace("acme", ws => ws.DenyCidr("192.168.0.0/16", Ports.Udp(53)).Server("fetch", _ => { })).Build();
+        var set = PolicySet.Named("p")
+            .Workspace("acme", ws => ws.DenyCidr("192.168.0.0/16", Ports.Udp(53)).Server("fetch", _ => { })).Build();
 
         Assert.Equal(Outcome.Blocked, Judge(set, "acme/fetch", "192.168.1.1:53", Protocol.Udp).Outcome);
         Assert.Equal(Outcome.Allowed, Judge(set, "acme/fetch", "192.168.1.1:53", Protocol.Tcp).Outcome);

@@ -44,8 +44,11 @@ public sealed class ProcessDifferentialTests
 
         Assert.True(cases >= Policies * EventsPerPolicy, $"only {cases} cases ran");
         // The run means something only if every evaluator both stopped and let through some events.
-        foreach (var (judge, outcome) in new[] { ("model", Outcome.Blocked), ("tetragon", Outcome.Blocked), ("kubearmor", Outcome.Blocked),
-            ("kubearmor", Outcome.DetectedOnly), ("falco", Outcome.DetectedOnly), ("falco", Outcome.NotCovered), ("model", Outcome.Allowed) })
+        foreach (var (judge, outcome) in new[]
+        {
+            ("model", Outcome.Blocked), ("model", Outcome.Allowed), ("tetragon", Outcome.Blocked), ("kubearmor", Outcome.Blocked),
+            ("kubearmor", Outcome.DetectedOnly), ("falco", Outcome.DetectedOnly), ("falco", Outcome.NotCovered),
+        })
             Assert.True(outcomes.GetValueOrDefault((judge, outcome)) > 0, $"no event was {Verdict.Describe(outcome)} by {judge}");
     }
 
@@ -53,7 +56,9 @@ public sealed class ProcessDifferentialTests
         ProcessPolicyGenerators.Policy.SelectMany(spec => Gen.Select(Gen.Enum<KubeArmorPosture>(),
             ProcessPolicyGenerators.Event(spec).Array[EventsPerPolicy], (posture, events) => (spec, posture, events)));
 
-    /// <summary>A simulator over <paramref name="spec"/> compiled for all backends, KubeArmor evaluated under <paramref name="posture"/>.</summary>
+    /// <summary>
+    /// A simulator over <paramref name="spec"/> compiled for all backends, KubeArmor evaluated under <paramref name="posture"/>.
+    /// </summary>
     internal static PolicySimulator Simulator(PolicySpec spec, KubeArmorPosture posture, out CompilationResult result)
     {
         var set = spec.Build();

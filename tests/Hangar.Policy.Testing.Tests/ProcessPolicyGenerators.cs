@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net.Sockets;
 using CsCheck;
 using Hangar.Policy.Model;
 using Hangar.Policy.Rules;
@@ -16,7 +17,8 @@ namespace Hangar.Policy.Testing.Tests;
 /// </summary>
 internal static class ProcessPolicyGenerators
 {
-    private static readonly string[] ExecRulePaths = ["/usr/bin/curl", "/bin/sh", "/usr/bin/", "/usr/local/bin/mcp-tool", "/usr/bin/git", "/tmp/"];
+    private static readonly string[] ExecRulePaths =
+        ["/usr/bin/curl", "/bin/sh", "/usr/bin/", "/usr/local/bin/mcp-tool", "/usr/bin/git", "/tmp/"];
 
     private static readonly string[] FileRulePaths = ["/etc/shadow", "/var/run/secrets/", "/tmp/", "/data/", "/etc/", "/data/keep/"];
 
@@ -45,7 +47,8 @@ internal static class ProcessPolicyGenerators
         (3, Gen.OneOf(FileRulePaths).Select(p => new RuleSpec(RuleKind.DenyFileWrite, p, PortChoice.Any, null))),
         (3, Gen.OneOf("/tmp/", "/data/", "/data/keep/").Select(p => new RuleSpec(RuleKind.DenyFileWritesOutside, p, PortChoice.Any, null))),
         (3, Gen.OneOf(Capabilities).Select(c => new RuleSpec(RuleKind.DenyCapability, c, PortChoice.Any, null))),
-        (2, Gen.OneOf("Tcp", "Udp", "Sctp", "Raw", "Icmp", "IcmpV6").Select(p => new RuleSpec(RuleKind.DenySocketProtocol, p, PortChoice.Any, null))),
+        (2, Gen.OneOf("Tcp", "Udp", "Sctp", "Raw", "Icmp", "IcmpV6")
+            .Select(p => new RuleSpec(RuleKind.DenySocketProtocol, p, PortChoice.Any, null))),
         (1, Gen.OneOf(Syscalls).Select(s => new RuleSpec(RuleKind.AuditSyscall, s, PortChoice.Any, null))),
         (1, Gen.Const(new RuleSpec(RuleKind.DenyLoopback, "", PortChoice.Any, null))))
         .SelectMany(rule => PolicyGenerators.Mode.Select(mode => rule.Kind == RuleKind.AuditSyscall ? rule : rule with { Mode = mode }));
@@ -82,7 +85,7 @@ internal static class ProcessPolicyGenerators
             (2, Gen.Select(source, Gen.OneOf([.. Capabilities, "KILL"]), (s, c) =>
                 (ProcessEvent)new CapabilityEvent(s, LinuxCapabilities.TryParse(c, out var cap) ? cap : LinuxCapability.Kill))),
             (2, Gen.Select(source, Gen.Enum<SocketProtocol>(), (s, p) => (ProcessEvent)new SocketEvent(s, p,
-                p == SocketProtocol.IcmpV6 ? System.Net.Sockets.AddressFamily.InterNetworkV6 : System.Net.Sockets.AddressFamily.InterNetwork))),
+                p == SocketProtocol.IcmpV6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork))),
             (1, Gen.Select(source, Gen.OneOf(EventSyscalls), (s, c) => (ProcessEvent)new SyscallEvent(s, c))));
     }
 

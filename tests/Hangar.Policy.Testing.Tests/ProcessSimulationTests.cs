@@ -29,8 +29,8 @@ public sealed class ProcessSimulationTests
 
     private static PolicySimulator Git(Func<ServerBuilder, ServerBuilder> rules, KubeArmorPosture posture = KubeArmorPosture.Audit)
     {
-        var simulator = PolicySimulator.Compile(PolicySet.Named("acme-mcp").Workspace("acme", ws => ws.Server("git", s => rules(s))).Build(),
-            AllBackends(posture));
+        var set = PolicySet.Named("acme-mcp").Workspace("acme", ws => ws.Server("git", s => rules(s))).Build();
+        var simulator = PolicySimulator.Compile(set, AllBackends(posture));
         return posture == KubeArmorPosture.Block ? simulator.Use(new KubeArmorEvaluator(KubeArmorDefaultPosture.Block)) : simulator;
     }
 

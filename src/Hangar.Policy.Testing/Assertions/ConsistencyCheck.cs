@@ -31,7 +31,8 @@ public static class ConsistencyCheck
                 if (claimed is not null)
                 {
                     found.Add($"{verdict.Judge} is more permissive than the policy: coverage says rule {claimed.RuleId} is "
-                        + $"{claimed.Status.ToString().ToLowerInvariant()}, yet its objects say {Verdict.Describe(verdict.Outcome)} ({verdict.Reason})");
+                        + $"{claimed.Status.ToString().ToLowerInvariant()}, yet its objects say {Verdict.Describe(verdict.Outcome)} "
+                        + $"({verdict.Reason})");
                 }
             }
 
@@ -52,7 +53,8 @@ public static class ConsistencyCheck
                 if (claimed is not null)
                 {
                     found.Add($"{verdict.Judge} does not report what the policy audits: coverage says rule {claimed.RuleId} is "
-                        + $"{claimed.Status.ToString().ToLowerInvariant()}, yet its objects say {Verdict.Describe(verdict.Outcome)} ({verdict.Reason})");
+                        + $"{claimed.Status.ToString().ToLowerInvariant()}, yet its objects say {Verdict.Describe(verdict.Outcome)} "
+                        + $"({verdict.Reason})");
                 }
             }
 
@@ -62,7 +64,8 @@ public static class ConsistencyCheck
                 var exact = backendRules.All(e => e.Status == CoverageStatus.Enforced || e.Status == CoverageStatus.Detected);
                 if (exact)
                 {
-                    found.Add($"{verdict.Judge} blocks what the policy lets through ({Verdict.Describe(report.Model.Outcome)}), although coverage says "
+                    found.Add($"{verdict.Judge} blocks what the policy lets through ({Verdict.Describe(report.Model.Outcome)}), "
+                        + "although coverage says "
                         + $"every rule of the source is enforced as declared ({verdict.Reason})");
                 }
             }

@@ -11,7 +11,8 @@ namespace Hangar.Policy.Testing.Evaluation;
 internal sealed class FalcoConditionParser
 {
     private static readonly HashSet<string> WordOperators =
-        new(["in", "startswith", "endswith", "contains", "icontains", "exists", "intersects", "pmatch", "glob", "bcontains"], StringComparer.Ordinal);
+        new(["in", "startswith", "endswith", "contains", "icontains", "exists", "intersects", "pmatch", "glob", "bcontains"],
+            StringComparer.Ordinal);
 
     private readonly List<(string Text, bool Quoted)> _tokens;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _lists;
@@ -98,8 +99,9 @@ internal sealed class FalcoConditionParser
             var (value, quoted) = Take("a value or ')'");
             if (value == ")" && !quoted && values.Count == 0)
                 return values;
+            // A list's items are condition text: a quoted item is a string, written with its quotes.
             if (!quoted && _lists.TryGetValue(value, out var items))
-                values.AddRange(items);
+                values.AddRange(items.Select(item => Tokenize(item) is [var only] ? only.Item1 : item));
             else
                 values.Add(value);
             var separator = Take("',' or ')'").Text;
@@ -165,7 +167,8 @@ internal sealed class FalcoConditionParser
     private static string Bare(string text, ref int i)
     {
         var start = i;
-        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or ',' or '"' or '\'' or '=' or '!' or '<' or '>'))
+        while (i < text.Length && !char.IsWhiteSpace(text[i])
+            && text[i] is not ('(' or ')' or ',' or '"' or '\'' or '=' or '!' or '<' or '>'))
         {
             if (text[i] == '[')
             {

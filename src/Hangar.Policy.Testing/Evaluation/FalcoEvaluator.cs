@@ -97,7 +97,8 @@ public sealed partial class FalcoEvaluator : IObjectEvaluator
             {
                 "=" or "in" => matches,
                 "!=" => !matches,
-                _ => throw new NotSupportedException($"operator '{compare.Operator}' on {compare.Field} is not evaluated by the testing kit"),
+                _ => throw new NotSupportedException(
+                    $"operator '{compare.Operator}' on {compare.Field} is not evaluated by the testing kit"),
             };
         }
 

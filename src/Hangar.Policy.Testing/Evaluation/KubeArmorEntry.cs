@@ -56,7 +56,8 @@ internal static class KubeArmorEntry
 
     private static bool ProtocolMatches(string? protocol, SocketEvent socket) => protocol?.ToLowerInvariant() switch
     {
-        "tcp" or "udp" or "icmp" or "icmpv6" or "sctp" or "raw" => protocol.Equals(socket.Protocol.ToString(), StringComparison.OrdinalIgnoreCase),
+        "tcp" or "udp" or "icmp" or "icmpv6" or "sctp" or "raw" =>
+            protocol.Equals(socket.Protocol.ToString(), StringComparison.OrdinalIgnoreCase),
         "all" => true,
         "stream" => socket.SocketType == "SOCK_STREAM",
         "dgram" => socket.SocketType == "SOCK_DGRAM",

@@ -60,7 +60,8 @@ public sealed class KubeArmorEvaluator(
             .Where(o => Selects(o.Obj("spec").Obj("selector"), source))
             .ToList();
         if (selecting.Count == 0)
-            return Verdict(Outcome.NotCovered, Array.Empty<JsonObject>(), $"no KubeArmorPolicy selects the pod in namespace {source.Namespace}");
+            return Verdict(Outcome.NotCovered, Array.Empty<JsonObject>(),
+                $"no KubeArmorPolicy selects the pod in namespace {source.Namespace}");
 
         var entries = selecting.SelectMany(p => Entries(p, section)).ToList();
         if (entries.Count == 0)
@@ -106,7 +107,8 @@ public sealed class KubeArmorEvaluator(
         foreach (var expression in selector.Objects("matchExpressions"))
         {
             if (expression.Str("key") != "label")
-                throw new NotSupportedException($"KubeArmorPolicy selector key '{expression.Str("key")}' is not evaluated by the testing kit");
+                throw new NotSupportedException(
+                    $"KubeArmorPolicy selector key '{expression.Str("key")}' is not evaluated by the testing kit");
             var present = expression.Strings("values").Any(v => source.PodLabels.Any(l => $"{l.Key}={l.Value}" == v));
             var match = expression.Str("operator") switch
             {
@@ -150,7 +152,8 @@ public sealed class KubeArmorEvaluator(
         section != "file" || entry.Str("readOnly") != "true" || access.HasFlag(FileAccess.Write);
 
     // Each kind of access needs an Allow entry; a readOnly entry allows reads only.
-    private static bool AllowedBy(IEnumerable<(JsonObject Policy, JsonObject Entry, string Action)> allows, string section, FileAccess access)
+    private static bool AllowedBy(IEnumerable<(JsonObject Policy, JsonObject Entry, string Action)> allows, string section,
+        FileAccess access)
     {
         var list = allows.ToList();
         if (section != "file")

@@ -66,7 +66,10 @@ public sealed class ModelEvaluator(PolicySet set, ClusterFacts facts)
         if (denies.Count > 0)
             return Verdict(Outcome.DetectedOnly, denies, $"matched by {Describe(denies)} in audit mode, which never blocks");
         if (allowlists.Count > 0)
-            return Verdict(Outcome.Allowed, allows, allows.Count > 0 ? $"allowed by {Describe(allows)}" : "cluster DNS is kept in allowlist mode");
+        {
+            return Verdict(Outcome.Allowed, allows,
+                allows.Count > 0 ? $"allowed by {Describe(allows)}" : "cluster DNS is kept in allowlist mode");
+        }
         return Verdict(Outcome.Allowed, [], "no rule denies it");
     }
 
@@ -85,7 +88,8 @@ public sealed class ModelEvaluator(PolicySet set, ClusterFacts facts)
         if (source.Tool is not null)
         {
             return server.Tools.FirstOrDefault(t => t.Name == source.Tool)
-                ?? throw new ArgumentException($"server '{source.Workspace}/{source.Server}' declares no tool '{source.Tool}'", nameof(source));
+                ?? throw new ArgumentException($"server '{source.Workspace}/{source.Server}' declares no tool '{source.Tool}'",
+                    nameof(source));
         }
         return source.Binary is null ? null : server.Tools.FirstOrDefault(t => t.Binaries.Contains(source.Binary, StringComparer.Ordinal));
     }
@@ -131,7 +135,8 @@ public sealed class ModelEvaluator(PolicySet set, ClusterFacts facts)
             return false;
         if (dns.ServiceAddress is { } service && service.Contains(address))
             return true;
-        return connect.Pod is { } pod && pod.Namespace == dns.Namespace && dns.PodLabels.All(l => pod.Labels.GetValueOrDefault(l.Key) == l.Value);
+        return connect.Pod is { } pod && pod.Namespace == dns.Namespace
+            && dns.PodLabels.All(l => pod.Labels.GetValueOrDefault(l.Key) == l.Value);
     }
 
     private string NamespaceOf(string workspace) => set.Workspaces.First(w => w.Name == workspace).Namespace;

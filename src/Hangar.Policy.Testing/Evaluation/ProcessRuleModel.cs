@@ -21,7 +21,8 @@ internal static class ProcessRuleModel
             ExecEvent exec => Exec(exec, process),
             FileOpenEvent open => Open(open, process),
             CapabilityEvent use => (process.OfType<DenyCapabilityRule>().Where(r => r.Capabilities.Contains(use.Capability))
-                .Select(r => (Rule: (ProcessRule)r, Why: $"'{r.Describe()}' covers {LinuxCapabilities.Name(use.Capability)}")).ToList(), []),
+                .Select(r => (Rule: (ProcessRule)r, Why: $"'{r.Describe()}' covers {LinuxCapabilities.Name(use.Capability)}"))
+                .ToList(), []),
             SocketEvent socket => (process.OfType<DenySocketProtocolRule>().Where(r => r.Protocols.Contains(socket.Protocol))
                 .Select(r => (Rule: (ProcessRule)r, Why: $"'{r.Describe()}' covers {socket.Protocol.ToString().ToUpperInvariant()}"))
                 .ToList(), []),

@@ -31,14 +31,16 @@ internal sealed class TetragonAddressValues
                 throw new InvalidDataException($"'{value}' is not an address or CIDR; Tetragon rejects the policy");
             var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
             var prefix = bits;
-            if (slash >= 0 && (!int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
+            if (slash >= 0
+                && (!int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
                 throw new InvalidDataException($"'{value}' has a bad prefix length; Tetragon rejects the policy");
 
             if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6 && version < MappedToV6)
             {
                 if (prefix != 128)
                     throw new InvalidDataException(
-                        $"'{value}' is an IPv4-mapped CIDR, which Tetragon {version} rejects (IPv4 mask len must be <= 32; fixed in v1.5.0)");
+                        $"'{value}' is an IPv4-mapped CIDR, which Tetragon {version} rejects "
+                        + "(IPv4 mask len must be <= 32; fixed in v1.5.0)");
                 _v4.Add((address.MapToIPv4().GetAddressBytes(), 32));
                 continue;
             }

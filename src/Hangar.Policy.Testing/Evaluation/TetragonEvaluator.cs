@@ -208,7 +208,8 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
             "DPort" or "NotDPort" when view.Type is "sock" or "skb" => PortMatches(values, view.Port!.Value) == (op == "DPort"),
             "Family" => values.Select(FamilyNumber).Contains(view.Family),
             "Protocol" when view.Protocol is not null => values.Select(ProtocolNumber).Contains(view.Protocol.Value),
-            _ => throw new NotSupportedException($"matchArgs operator '{op}' on a {view.Type} argument is not evaluated by the testing kit"),
+            _ => throw new NotSupportedException(
+                $"matchArgs operator '{op}' on a {view.Type} argument is not evaluated by the testing kit"),
         };
     }
 
