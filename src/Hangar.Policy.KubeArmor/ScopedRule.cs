@@ -20,8 +20,8 @@ internal sealed record ScopedRule(ResolvedRule Rule, ImmutableArray<string> From
             string? widened = null;
             if (tool.Binaries.IsEmpty)
                 widened = $"tool '{tool.Name}' names no binary (RunsAs), so the rule applies to all of server '{target.Server}'";
-            else if (tool.Binaries.FirstOrDefault(b => b.Length > Validation.FilePaths.MaxLength) is { } tooLong)
-                widened = $"KubeArmor's fromSource takes at most {Validation.FilePaths.MaxLength} characters and '{tooLong[..40]}…' is "
+            else if (tool.Binaries.FirstOrDefault(b => Validation.FilePaths.ByteLength(b) > Validation.FilePaths.MaxLength) is { } tooLong)
+                widened = $"KubeArmor's fromSource takes at most {Validation.FilePaths.MaxLength} bytes and '{tooLong[..40]}…' is "
                     + $"longer, so the rule applies to all of server '{target.Server}'";
             foreach (var rule in tool.Rules)
                 yield return new ScopedRule(rule, widened is null ? tool.Binaries : [], widened);

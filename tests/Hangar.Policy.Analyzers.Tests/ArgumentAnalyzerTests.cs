@@ -69,6 +69,14 @@ public sealed class ArgumentAnalyzerTests
         Verify("""ws.Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git", {|HANGAR0006:"bin/git"|})));""");
 
     [Fact]
+    public Task RunsAs_NonAsciiPathOverByteLimit_ShouldReport()
+    {
+        // 195 characters but 575 UTF-8 bytes: engines count bytes.
+        var path = "/opt/" + string.Concat(Enumerable.Repeat("\u3042", 190));
+        return Verify($$"""ws.Server("s", s => s.Tool("t", t => t.RunsAs({|HANGAR0006:"{{path}}"|})));""");
+    }
+
+    [Fact]
     public Task RunsAs_AbsolutePath_ShouldNotReport() => Verify("""ws.Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git")));""");
 
     [Fact]

@@ -48,6 +48,49 @@ public sealed class ProcessRuleTests
     }
 
     [Fact]
+    public void RunsAs_NonAsciiPathOverByteLimit_IsRejectedWithByteLength()
+    {
+        // 195 characters, but 5 + 190 × 3 = 575 bytes: Tetragon (255) and KubeArmor (200) count bytes.
+        var path = "/opt/" + string.Concat(Enumerable.Repeat("\u3042", 190));
+
+        var error = Assert.Throws<PolicyDefinitionException>(() =>
+            PolicySet.Named("p").Workspace("acme").Server("fetch").Tool("fetch", t => t.RunsAs(path)));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticIds.InvalidToolOrBinary, diagnostic.Id);
+        Assert.Equal("p", diagnostic.Policy);
+        Assert.Contains("RunsAs", diagnostic.Subject);
+        Assert.Contains("575 bytes", diagnostic.Problem);
+        Assert.Contains($"at most {FilePaths.MaxLength}", diagnostic.Problem);
+        Assert.Contains($"at most {FilePaths.MaxLength} bytes", diagnostic.Fix);
+    }
+
+    [Fact]
+    public void DenyExec_NonAsciiPathOverByteLimitButUnderCharacterLimit_IsRejected()
+    {
+        // 1 + 100 × 2 = 201 bytes in 101 characters.
+        var path = "/" + new string('\u00e9', 100);
+
+        var error = Assert.Throws<PolicyDefinitionException>(() => PolicySet.Named("p").Workspace("acme").DenyExec(path));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(DiagnosticIds.InvalidPath, diagnostic.Id);
+        Assert.Contains("201 bytes", diagnostic.Problem);
+        Assert.Contains("bytes in UTF-8", diagnostic.Fix);
+    }
+
+    [Fact]
+    public void DenyExec_NonAsciiPathAtByteLimit_IsAccepted()
+    {
+        // 2 + 99 × 2 = 200 bytes, exactly the limit.
+        var path = "/a" + new string('\u00e9', 99);
+
+        var set = PolicySet.Named("p").Workspace("acme").DenyExec(path).Build();
+
+        Assert.Equal(path, Assert.IsType<DenyExecRule>(Assert.Single(set.AllRules)).Paths.Single().Path);
+    }
+
+    [Fact]
     public void DenyFileWrite_Directory_IsRecordedAsWriteAccess()
     {
         var set = PolicySet.Named("p").Workspace("acme", ws => ws.DenyFileWrite("/etc/")).Build();

@@ -49,8 +49,10 @@ internal static class NameText
     {
         if (path.Length == 0 || path[0] != '/')
             return $"'{path}' is not an absolute path";
-        if (path.Length > 255)
-            return $"'{path}' is {path.Length} characters long; engines match at most 255";
+        // Engines count the bytes the kernel sees; 200 is KubeArmor's limit, the tightest, as in the core's FilePaths.
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(path);
+        if (bytes > 200)
+            return $"'{path}' is {bytes} bytes long in UTF-8; engines match at most 200 bytes";
         if (path.EndsWith("/", System.StringComparison.Ordinal))
             return $"'{path}' ends in '/', so it names a directory, not an executable";
         if (path.Any(char.IsControl))

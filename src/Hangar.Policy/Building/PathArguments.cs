@@ -33,6 +33,6 @@ internal static class PathArguments
         if (!allowDirectories && path.EndsWith('/'))
             return $"name the file itself, e.g. \"{path.TrimEnd('/')}\"";
         return $"write the absolute, resolved path without '//', '.', '..', globs or control characters, "
-            + $"at most {FilePaths.MaxLength} characters{directoryForm}";
+            + $"at most {FilePaths.MaxLength} bytes in UTF-8 (a non-ASCII character takes 2-4 bytes){directoryForm}";
     }
 }

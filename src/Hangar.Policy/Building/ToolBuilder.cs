@@ -36,8 +36,9 @@ public sealed class ToolBuilder : ScopeBuilder<ToolBuilder>
         foreach (var binary in binaries)
         {
             if (!FilePaths.IsValid(binary, allowDirectory: false, out var problem))
-                throw Reject(DiagnosticIds.InvalidToolOrBinary, $"RunsAs(\"{binary}\")", problem,
-                    "give the absolute path of the executable, e.g. '/usr/bin/git'");
+                throw Reject(DiagnosticIds.InvalidToolOrBinary, $"RunsAs(\"{FilePaths.Printable(binary)}\")", problem,
+                    "give the absolute, resolved path of the executable, e.g. '/usr/bin/git', "
+                    + $"at most {FilePaths.MaxLength} bytes in UTF-8 (a non-ASCII character takes 2-4 bytes)");
             if (!_binaries.Contains(binary, StringComparer.Ordinal))
                 _binaries.Add(binary);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Hangar.Policy.Validation;
 
@@ -8,13 +9,17 @@ namespace Hangar.Policy.Validation;
 /// </summary>
 public static class FilePaths
 {
-    /// <summary>The longest path KubeArmor's matchPaths and fromSource accept (the tightest engine limit).</summary>
+    /// <summary>
+    /// The longest path, in UTF-8 bytes, that KubeArmor's matchPaths and fromSource accept (the tightest engine
+    /// limit; Tetragon's matchBinaries takes 255 bytes). Engines count the bytes the kernel sees, not characters:
+    /// "/opt/" followed by 190 × "あ" is 195 characters but 575 bytes.
+    /// </summary>
     public const int MaxLength = 200;
 
     private const string GlobCharacters = "*?[]{}";
 
     /// <summary>
-    /// True for an absolute, normalized path of at most <see cref="MaxLength"/> characters, without control or glob
+    /// True for an absolute, normalized path of at most <see cref="MaxLength"/> UTF-8 bytes, without control or glob
     /// characters. A directory ends in '/' and <paramref name="allowDirectory"/> must be true for it.
     /// </summary>
     public static bool IsValid(string? path, bool allowDirectory, out string problem)
@@ -22,8 +27,9 @@ public static class FilePaths
         problem = "";
         if (string.IsNullOrEmpty(path) || path[0] != '/')
             problem = $"'{Printable(path)}' is not an absolute path";
-        else if (path.Length > MaxLength)
-            problem = $"'{Printable(path[..40])}…' is {path.Length} characters long; KubeArmor matches at most {MaxLength}";
+        else if (ByteLength(path) > MaxLength)
+            problem = $"'{Printable(Shortened(path))}…' is {ByteLength(path)} bytes long in UTF-8 ({path.Length} characters); "
+                + $"engines count bytes and KubeArmor matches at most {MaxLength}";
         else if (path.Any(char.IsControl))
             problem = $"'{Printable(path)}' contains a control character";
         else if (path.IndexOfAny(GlobCharacters.ToCharArray()) >= 0)
@@ -41,6 +47,18 @@ public static class FilePaths
         else if (path.Contains('\\'))
             problem = $"'{path}' contains a backslash, which KubeArmor cannot match and Falco must escape; rename the file or leave it out";
         return problem.Length == 0;
+    }
+
+    /// <summary>The length of <paramref name="path"/> in UTF-8 bytes, the unit every engine's path limit is counted in.</summary>
+    public static int ByteLength(string path) => Encoding.UTF8.GetByteCount(path ?? throw new ArgumentNullException(nameof(path)));
+
+    // The start of a long path for a message, never cutting a surrogate pair in two.
+    private static string Shortened(string path)
+    {
+        var end = Math.Min(40, path.Length);
+        if (end < path.Length && char.IsHighSurrogate(path[end - 1]))
+            end--;
+        return path[..end];
     }
 
     /// <summary><paramref name="text"/> with control characters written as escapes, for messages.</summary>
