@@ -69,4 +69,83 @@ public sealed class HangarConfigTests
 
     [Fact]
     public void Parse_EmptyFile_GivesDefaults() => Assert.Empty(HangarConfig.Parse("").Engines);
+
+    [Theory]
+    [InlineData("engine_versions:\n  tetragon: 1.7.0\n  Tetragon: 1.2.0", "engine_versions.tetragon", "'tetragon' and 'Tetragon'")]
+    [InlineData("engine_options:\n  kubearmor: { a: b }\n  KubeArmor: { a: c }", "engine_options.kubearmor", "'kubearmor' and 'KubeArmor'")]
+    [InlineData("policy_engines: [tetragon, Tetragon]", "policy_engines", "'tetragon' is listed twice")]
+    public void Parse_EngineNamedTwiceInDifferentCase_IsRejected(string yaml, string key, string problem)
+    {
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse(yaml, "hangar.yaml"));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains(problem, error.Message);
+        Assert.Contains("Fix:", error.Message);
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedFlowLists_IsRejectedBeforeLoading()
+    {
+        // Loading this node tree recursively would overflow the stack and end the process.
+        var yaml = "policy_engines: " + new string('[', 200_000);
+
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse(yaml, "hangar.yaml"));
+
+        Assert.Equal("line 1", error.Key);
+        Assert.Contains("nested more than", error.Message);
+    }
+
+    [Fact]
+    public void Parse_TextOverSizeLimit_IsRejected()
+    {
+        var yaml = "policy_engines: [tetragon]\n" + new string('#', 2 << 20);
+
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse(yaml, "hangar.yaml"));
+
+        Assert.Contains("characters long", error.Message);
+    }
+
+    [Theory]
+    [InlineData("policy_engines: ~")]
+    [InlineData("policy_engines: null")]
+    [InlineData("policy_engines:")]
+    public void Parse_NullEngineList_SaysTheValueIsEmpty(string yaml)
+    {
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse(yaml, "hangar.yaml"));
+
+        Assert.Equal("policy_engines", error.Key);
+        Assert.Contains("the value is empty", error.Message);
+        Assert.DoesNotContain("unknown engine", error.Message);
+        Assert.Contains("Fix: write policy_engines: [", error.Message);
+    }
+
+    [Theory]
+    [InlineData("policy_engines: !custom [tetragon]", "!custom")]
+    [InlineData("engine_versions:\n  tetragon: !!str 1.5.0", "tag:yaml.org,2002:str")]
+    public void Parse_TaggedValue_IsRejected(string yaml, string tag)
+    {
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse(yaml, "hangar.yaml"));
+
+        Assert.StartsWith("line ", error.Key);
+        Assert.Contains($"the tag '{tag}' is not allowed", error.Message);
+        Assert.Contains("Fix: remove the tag", error.Message);
+    }
+
+    [Fact]
+    public void Parse_EmptyEngineList_IsRejectedInsteadOfFallingBack()
+    {
+        var error = Assert.Throws<HangarConfigException>(() => HangarConfig.Parse("policy_engines: []", "hangar.yaml"));
+
+        Assert.Equal("policy_engines", error.Key);
+        Assert.Contains("names no engine", error.Message);
+        Assert.Contains("or remove the key to use the default", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NestingWithinLimit_IsRead()
+    {
+        var config = HangarConfig.Parse("engine_options:\n  kubearmor: { posture: { file: block } }", "hangar.yaml");
+
+        Assert.Equal(["posture"], config.EngineOptions["kubearmor"].Keys);
+    }
 }

@@ -50,6 +50,10 @@ public sealed record HangarConfig
     {
         if (!File.Exists(path))
             throw new HangarConfigException(path, "(file)", $"'{Path.GetFullPath(path)}' does not exist", "check the --config path");
+        var bytes = new FileInfo(path).Length;
+        if (bytes > ConfigDocumentLimits.MaxCharacters * 4L)
+            throw new HangarConfigException(path, "(file)", $"the file is {bytes} bytes long, too long for a hangar.yaml",
+                "check the --config path; a hangar.yaml holds the engines, their versions and options, and the cluster facts");
         return Parse(File.ReadAllText(path), path);
     }
 
@@ -79,9 +83,11 @@ public sealed record HangarConfig
     /// <summary>Parses hangar.yaml text; <paramref name="source"/> names it in errors.</summary>
     public static HangarConfig Parse(string yaml, string source = "hangar.yaml")
     {
+        ArgumentNullException.ThrowIfNull(yaml);
         var stream = new YamlStream();
         try
         {
+            ConfigDocumentLimits.Check(yaml, source);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlDotNet.Core.YamlException e)
@@ -104,7 +110,7 @@ public sealed record HangarConfig
             var key = reader.Key(keyNode, "(root)");
             config = key switch
             {
-                "policy_engines" => config with { Engines = [.. reader.Strings(value, key).Select(e => e.ToLowerInvariant())] },
+                "policy_engines" => config with { Engines = reader.Engines(value, key) },
                 "engine_versions" => config with { EngineVersions = reader.Versions(value, key) },
                 "engine_options" => config with { EngineOptions = reader.Options(value, key) },
                 "cluster" => config with { Cluster = reader.Cluster(value) },
@@ -117,13 +123,36 @@ public sealed record HangarConfig
 
     private sealed class ConfigReader(string source)
     {
+        // Engine names ignore case, so "tetragon" and "Tetragon" are one engine: listing both would let the later
+        // one win silently.
+        public ImmutableArray<string> Engines(YamlNode node, string key)
+        {
+            var engines = new List<string>();
+            foreach (var name in Strings(node, key))
+            {
+                var lowered = name.ToLowerInvariant();
+                if (engines.Contains(lowered, StringComparer.Ordinal))
+                    throw new HangarConfigException(source, key, $"the engine '{lowered}' is listed twice ('{name}' repeats it; names ignore case)",
+                        "list each engine once");
+                engines.Add(lowered);
+            }
+
+            // An empty list would silently fall back to the caller's default engines.
+            if (engines.Count == 0)
+                throw new HangarConfigException(source, key, "the list names no engine",
+                    $"name the engines to emit for, e.g. {key}: [networkpolicy, tetragon], or remove the key to use the default");
+            return [.. engines];
+        }
+
         public string Key(YamlNode node, string parent) =>
             node is YamlScalarNode { Value: { } value } ? value
                 : throw new HangarConfigException(source, parent, "a key is not a plain string", "write keys as plain words, e.g. pod_cidrs:");
 
         public IEnumerable<string> Strings(YamlNode node, string key) => node switch
         {
-            YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, key)),
+            _ when IsNull(node) => throw Null(key, $"write {key}: [a, b]"),
+            YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, key)).Select(v => v.Length > 0 ? v
+                : throw new HangarConfigException(source, key, "an item is empty", $"remove the empty item, or write {key}: [a, b]")),
             YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => s.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             _ => throw new HangarConfigException(source, key, "expected a list of strings", $"write {key}: [a, b]"),
         };
@@ -135,6 +164,8 @@ public sealed record HangarConfig
             foreach (var (k, v) in map.Children)
             {
                 var name = Key(k, key);
+                if (builder.ContainsKey(name))
+                    throw Twice(key, name, map);
                 var text = Scalar(v, $"{key}.{name}");
                 if (!NuGetVersion.TryParse(text, out var version))
                     throw new HangarConfigException(source, $"{key}.{name}", $"'{text}' is not a version", "write a version such as 1.5.0");
@@ -146,11 +177,12 @@ public sealed record HangarConfig
         public ImmutableDictionary<string, EngineOptionsSection> Options(YamlNode node, string key)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, EngineOptionsSection>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (k, v) in Mapping(node, key).Children)
+            var map = Mapping(node, key);
+            foreach (var (k, v) in map.Children)
             {
                 var name = Key(k, key).ToLowerInvariant();
                 if (builder.ContainsKey(name))
-                    throw new HangarConfigException(source, $"{key}.{name}", "the engine is listed twice", "keep one section per engine");
+                    throw Twice(key, name, map);
                 builder[name] = new EngineOptionsSection(source, $"{key}.{name}", Mapping(v, $"{key}.{name}"));
             }
             return builder.ToImmutable();
@@ -216,10 +248,29 @@ public sealed record HangarConfig
                 : throw new HangarConfigException(source, key, problem, "write canonical CIDRs such as 10.96.0.0/12");
 
         private YamlMappingNode Mapping(YamlNode node, string key) =>
-            node as YamlMappingNode ?? throw new HangarConfigException(source, key, "expected a mapping", $"write {key}: followed by indented keys");
+            node as YamlMappingNode ?? throw (IsNull(node) ? Null(key, $"write {key}: followed by indented keys")
+                : new HangarConfigException(source, key, "expected a mapping", $"write {key}: followed by indented keys"));
 
         private string Scalar(YamlNode node, string key) =>
-            node is YamlScalarNode { Value: { } value } ? value
-                : throw new HangarConfigException(source, key, "expected a single value", "write a plain string");
+            IsNull(node) ? throw Null(key, "write a plain string")
+            : node is YamlScalarNode { Value: { } value } ? value
+            : throw new HangarConfigException(source, key, "expected a single value", "write a plain string");
+
+        // YAML reads '~', 'null' and nothing at all as null, which is never a value hangar.yaml means.
+        private static bool IsNull(YamlNode node) =>
+            node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+        private HangarConfigException Null(string key, string example) =>
+            new(source, key, "the value is empty (null: '~', 'null' or nothing after the colon)",
+                $"{example}, or remove the key to use the default");
+
+        private HangarConfigException Twice(string key, string name, YamlMappingNode map)
+        {
+            var spellings = map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "")
+                .Where(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)).Select(k => $"'{k}'");
+            return new HangarConfigException(source, $"{key}.{name.ToLowerInvariant()}",
+                $"the engine is listed twice ({string.Join(" and ", spellings)}); engine names ignore case, so one would silently win",
+                "keep one entry per engine");
+        }
     }
 }
