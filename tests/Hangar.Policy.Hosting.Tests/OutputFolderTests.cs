@@ -1,4 +1,5 @@
 using Hangar.Policy.Building;
+using Hangar.Policy.Hosting.Backends;
 using Hangar.Policy.Hosting.Output;
 using Hangar.Policy.Model;
 
@@ -90,7 +91,8 @@ public sealed class OutputFolderTests : IDisposable
 
         // "a" is written as a file, so "a/b.yaml" cannot be created below it: the write fails half-way.
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["a"] = "x", ["a/b.yaml"] = "y" };
-        var error = Assert.Throws<UsageException>(() => OutputFolder.Write(files, _cli.Path("out")));
+        var error = Assert.Throws<UsageException>(() => OutputFolder.Write(files, _cli.Path("out"),
+            BackendRegistry.Default.Names));
 
         Assert.Contains("the previous content is unchanged", error.Message);
         Assert.Equal(before, Snapshot("out"));

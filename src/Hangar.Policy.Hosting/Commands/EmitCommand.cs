@@ -51,8 +51,14 @@ public sealed class EmitCommand : HostCommand
             return ExitCodes.PolicyErrors;
 
         var files = ManifestDirectory.Render(result);
-        var removed = OutputFolder.Write(files, folder);
+        var written = OutputFolder.Write(files, folder, host.Options.Backends.Names);
+        var removed = written.StaleRemoved;
         WriteEmptyNotes(host, compilation);
+        foreach (var leftover in written.LeftoversRemoved)
+        {
+            host.Error.WriteLine($"note: removed '{host.DisplayPath(leftover)}', a hidden folder an interrupted emit " +
+                "left beside --out (it held only files emit writes)");
+        }
 
         var perEngine = string.Join(", ", compilation.Engines.Select(e =>
             $"{e}: {result.Objects.Count(o => o.Backend == e) + result.Files.Count(f => f.Backend == e)}"));
