@@ -1,4 +1,3 @@
-using System.Net;
 using Hangar.Policy.Compilation;
 using Hangar.Policy.Testing.Events;
 using FileAccess = Hangar.Policy.Rules.FileAccess;
@@ -21,33 +20,6 @@ internal static class KnownDefects
         {
         }
     }
-
-    /// <summary>Tetragon reports DenyLateral as enforced, yet it denies same-workspace pods too (stricter: widened).</summary>
-    public static readonly Defect TetragonLateralDeniesOwnWorkspace = new(
-        "tetragon reports DenyLateral as enforced although it also blocks pods of the source's own workspace",
-        (simulator, report, violation) => violation.StartsWith("tetragon blocks what the policy lets through", StringComparison.Ordinal)
-            && report.Event.Pod is { } pod && pod.Namespace == simulator.SourceOf(report.Event.Source).Namespace
-            && simulator.CoverageOfServer(report.Event.Source)
-                .Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
-
-    /// <summary>Tetragon keeps cluster DNS only at the service address; DNS pods reached by pod address are blocked.</summary>
-    public static readonly Defect TetragonDnsOnlyByServiceAddress = new(
-        "tetragon keeps cluster DNS at the service address only, so DNS pods reached directly are blocked while coverage says enforced",
-        (_, report, violation) => violation.StartsWith("tetragon blocks what the policy lets through", StringComparison.Ordinal)
-            && report.Event.Port == 53 && report.Event.Pod is { Namespace: "kube-system" } pod && pod.Labels.ContainsKey("k8s-app")
-            && !report.Event.WireAddress.Equals(IPAddress.Parse("10.96.0.10")));
-
-    /// <summary>
-    /// Tetragon sees the address passed to connect(), before Service DNAT, so DenyLateral does not stop a
-    /// connection to a Service address fronting another workspace's pods, while coverage says enforced.
-    /// </summary>
-    public static readonly Defect TetragonLateralMissesServices = new(
-        "tetragon reports DenyLateral as enforced although a Service address fronting other workspaces' pods is not denied",
-        (_, report, violation) => (violation.StartsWith("tetragon is more permissive", StringComparison.Ordinal)
-                || violation.StartsWith("tetragon does not report", StringComparison.Ordinal))
-            && report.Model.RuleIds.Any(id => id.EndsWith("/deny-lateral", StringComparison.Ordinal))
-            && report.Event.Pod?.Address is not null
-            && !PolicyGeneratorsCluster.PodCidrs.Any(c => c.Contains(report.Event.WireAddress)));
 
     /// <summary>
     /// Falco sees the address passed to connect(), before Service DNAT, so its DenyLateral rule (pod ranges only)
@@ -125,8 +97,6 @@ internal static class KnownDefects
 
     public static IReadOnlyList<Defect> All { get; } =
     [
-        TetragonLateralDeniesOwnWorkspace, TetragonDnsOnlyByServiceAddress,
-        TetragonLateralMissesServices,
         KubeArmorMergesAllowlists, KubeArmorFileReadDenyBlocksWrites, FalcoLateralMissesServices,
         FalcoSctpNeverMatches, NetworkPolicyDnsDroppedByOtherFamilyDeny,
         NetworkPolicyLateralDeniesOwnWorkspace,

@@ -10,7 +10,7 @@ namespace Hangar.Policy.Tetragon.Tests;
 /// <summary>
 /// What the policy says about a connection, computed from the rules alone: a deny wins; in allowlist mode only
 /// allowed destinations and cluster DNS on port 53 pass; tool rules apply to the tool's binaries, or to the whole
-/// server when it names none; a tool's allow without binaries is not applied.
+/// server when it names none; a tool's allow without binaries is not applied; lateral denies the service ranges too.
 /// </summary>
 internal static class EgressOracle
 {
@@ -21,7 +21,9 @@ internal static class EgressOracle
         var tools = server.Tools.Where(t => t.Binaries.IsEmpty || t.Binaries.Contains(c.Binary)).ToList();
         var rules = server.Rules.Concat(tools.SelectMany(t => t.Rules)).Where(r => r.Mode == RuleMode.Enforce).ToList();
 
-        var denied = rules.Any(r => r.Rule is EgressDenyRule deny && r.Destinations.Any(d => d.Contains(c.Destination))
+        // Tetragon sees Service addresses before they are translated to pods, so lateral denies the service ranges too.
+        IEnumerable<IpCidr> Denied(ResolvedRule r) => r.Rule is DenyLateralRule ? r.Destinations.Concat(facts.ServiceCidrs) : r.Destinations;
+        var denied = rules.Any(r => r.Rule is EgressDenyRule deny && Denied(r).Any(d => d.Contains(c.Destination))
             && deny.Ports.Contains(c.Protocol, c.Port) && !(isDns && r.Rule is not DenyCidrRule));
         if (denied)
             return true;

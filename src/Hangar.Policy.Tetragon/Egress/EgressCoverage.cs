@@ -40,9 +40,21 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
         var parts = new List<string> { Action(rule.Mode), Processes(scope) };
         if (keptDns.Count > 0)
             parts.Add($"cluster DNS ({string.Join(", ", keptDns)}) stays reachable on port 53");
+        var stricter = rule.Destinations.Any(AddressRanges.HoldsIPv4Mapped);
         if (rule.Rule is DenyLateralRule)
-            parts.Add("stricter than declared: every pod range is denied, same-workspace pods too, because Tetragon "
-                + "cannot tell workspaces apart by address");
+        {
+            var services = plan.Context.Cluster.ServiceCidrs;
+            parts.Add($"stricter than declared: every pod range is denied, pods of this workspace (namespace "
+                + $"{plan.Server.Namespace}) too, because Tetragon cannot tell workspaces apart by address; and as it sees a "
+                + $"Service address before it is translated to a pod, the service ranges ({string.Join(", ", services)}) are "
+                + "denied too, so every Service (this workspace's, the Kubernetes API's) is blocked but cluster DNS");
+            stricter = true;
+        }
+        if (rule.Rule is DenyClusterInternalRule or DenyLateralRule)
+        {
+            parts.Add(DnsPodsBlocked());
+            stricter = true;
+        }
         if (MappedGap && rule.Destinations.Any(d => d.IsIPv4))
         {
             parts.Add($"stricter: Tetragon {plan.Context.EngineVersion} cannot list IPv4-mapped ranges (v1.5.0 can), so an "
@@ -66,7 +78,7 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
                 + "so IPv4 destinations dialled from IPv6 sockets as ::ffff:a.b.c.d are blocked too");
 
         var status = rule.Mode == RuleMode.Audit ? CoverageStatus.Detected
-            : scope.IsWidened || mappedToo.Count > 0 ? CoverageStatus.Widened
+            : scope.IsWidened || stricter ? CoverageStatus.Widened
             : CoverageStatus.Enforced;
         plan.Cover(rule, status, string.Join("; ", parts));
     }
@@ -86,14 +98,13 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
         };
         if (widened)
             parts.Add("widened: declared on a tool that names no binary, applied to the whole server");
+        parts.Add(DnsPodsBlocked() + " unless an allow admits them");
         if (MappedGap)
             parts.Add($"stricter: before Tetragon v1.5.0 (targeting {plan.Context.EngineVersion}) IPv6 sockets cannot reach allowed "
                 + "IPv4 ranges through IPv4-mapped addresses, and a discard-only range of the family without allows is listed "
                 + "so that its connections are matched at all");
 
-        var status = allowlistSwitch.Mode == RuleMode.Audit ? CoverageStatus.Detected
-            : widened ? CoverageStatus.Widened
-            : CoverageStatus.Enforced;
+        var status = allowlistSwitch.Mode == RuleMode.Audit ? CoverageStatus.Detected : CoverageStatus.Widened;
         foreach (var rule in switches.Append(allowlistSwitch).DistinctBy(r => r.Id))
         {
             var decided = rule.Id == allowlistSwitch.Id ? "" : $"; mode decided by {allowlistSwitch.Id}";
@@ -125,6 +136,17 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
         plan.Cover(rule, CoverageStatus.Unsupported,
             $"not applied: tool '{tool.Name}' names no binary (RunsAs), and allowing for the whole server would allow more "
             + "than declared; in allowlist mode the destination stays blocked for the tool");
+
+    // Tetragon matches addresses only, and the DNS pods' addresses are not a cluster fact: DNS is kept at the
+    // Service address (and the node-local cache), so a program that queries a DNS pod directly is blocked.
+    private string DnsPodsBlocked()
+    {
+        var dns = plan.Context.Cluster.Dns;
+        var pods = dns is null ? "the DNS pods"
+            : $"the DNS pods (namespace {dns.Namespace}, {string.Join(", ", dns.PodLabels.Select(l => $"{l.Key}={l.Value}"))})";
+        return $"stricter: cluster DNS is kept at its Service address only, so {pods} queried at their own pod addresses "
+            + "are blocked";
+    }
 
     private string Action(RuleMode mode) => mode == RuleMode.Audit
         ? $"audit: reported by a Post action on {hook.Call.Call}, never blocked"

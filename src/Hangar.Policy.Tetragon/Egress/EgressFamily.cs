@@ -25,12 +25,14 @@ internal sealed class EgressFamily : IHookFamily
         var coverage = new EgressCoverage(plan, hook);
         var dnsHosts = DnsHosts(plan.Context.Cluster);
         CheckDnsAddress(plan, hook);
+        CheckServiceRanges(plan, hook);
 
         var denies = new DenyPlanner(plan, hook, dnsHosts);
-        foreach (var (rule, scope) in Scoped(plan))
+        foreach (var (declared, scope) in Scoped(plan))
         {
-            if (rule.Rule is not EgressDenyRule deny)
+            if (declared.Rule is not EgressDenyRule deny)
                 continue;
+            var rule = WithServiceRanges(plan, hook, declared);
             if (coverage.Unsupported(rule, deny) is { } reason)
             {
                 plan.Cover(rule, CoverageStatus.Unsupported, reason);
@@ -124,6 +126,27 @@ internal sealed class EgressFamily : IHookFamily
             foreach (var rule in tool.Rules.OrderBy(r => r.Id))
                 yield return (rule, scope);
         }
+    }
+
+    // The connect hook sees a Service address before it is translated to a pod, so lateral traffic through a
+    // Service fronting another workspace's pods would slip past the pod ranges: the service ranges are denied too.
+    private static ResolvedRule WithServiceRanges(ServerPlan plan, ConnectHook hook, ResolvedRule rule) =>
+        rule.Rule is DenyLateralRule && hook == ConnectHook.SocketConnect
+            ? rule with { Destinations = [.. rule.Destinations.Concat(plan.Context.Cluster.ServiceCidrs).Distinct().Order()] }
+            : rule;
+
+    private static void CheckServiceRanges(ServerPlan plan, ConnectHook hook)
+    {
+        if (hook != ConnectHook.SocketConnect || !plan.Context.Cluster.ServiceCidrs.IsDefaultOrEmpty)
+            return;
+        var lateral = plan.Server.AllRules.FirstOrDefault(r => r.Rule is DenyLateralRule);
+        if (lateral is null)
+            return;
+        plan.Report(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, $"rule '{lateral.Id}'",
+            "Tetragon sees a Service address before it is translated to a pod, so this rule must deny the service ranges "
+            + "too (or connections through a Service to another workspace's pods get through), but the cluster fact "
+            + "'service_cidrs' is not set",
+            "set cluster.service_cidrs in hangar.yaml or ClusterFacts.ServiceCidrs, e.g. 10.96.0.0/12");
     }
 
     private static IReadOnlyList<IpCidr> DnsHosts(ClusterFacts facts) =>
