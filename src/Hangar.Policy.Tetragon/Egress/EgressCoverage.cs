@@ -77,6 +77,12 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
             parts.Add($"stricter: {string.Join(", ", mappedToo)} holds the IPv4-mapped addresses ({AddressRanges.IPv4Mapped}), "
                 + "so IPv4 destinations dialled from IPv6 sockets as ::ffff:a.b.c.d are blocked too");
 
+        if (scope.SharedWith is { Count: > 0 } sharing)
+        {
+            parts.Add($"widened: applies to {Names(sharing)} too, which run the same binaries");
+            stricter = true;
+        }
+
         var status = rule.Mode == RuleMode.Audit ? CoverageStatus.Detected
             : scope.IsWidened || stricter ? CoverageStatus.Widened
             : CoverageStatus.Enforced;
@@ -85,7 +91,7 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
 
     /// <summary>Records the coverage of the rule that switches a scope to allowlist mode.</summary>
     public void Allowlist(ResolvedRule allowlistSwitch, IEnumerable<ResolvedRule> switches, MatchBinaries? binaries,
-        IReadOnlyList<IpCidr> dnsHosts, bool widened)
+        IReadOnlyList<IpCidr> dnsHosts, string? widened)
     {
         var parts = new List<string>
         {
@@ -96,8 +102,8 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
                 : "no cluster DNS address is known to keep",
             "hostname allows cannot be matched, so those hosts stay blocked",
         };
-        if (widened)
-            parts.Add("widened: declared on a tool that names no binary, applied to the whole server");
+        if (widened is not null)
+            parts.Add($"widened: {widened}");
         parts.Add(DnsPodsBlocked() + " unless an allow admits them");
         if (MappedGap)
             parts.Add($"stricter: before Tetragon v1.5.0 (targeting {plan.Context.EngineVersion}) IPv6 sockets cannot reach allowed "
@@ -130,6 +136,23 @@ internal sealed class EgressCoverage(ServerPlan plan, ConnectHook hook)
                 + "an IPv4 address only where an IPv4 allow admits it";
         plan.Cover(rule, CoverageStatus.Enforced, reason);
     }
+
+    /// <summary>Records that an allow of a tool whose binaries other tools run too is not applied.</summary>
+    public void AllowOfSharedBinary(ResolvedRule rule, ToolTarget tool, IReadOnlyList<ToolTarget> sharing)
+    {
+        var binaries = string.Join(", ", tool.Binaries.Intersect(sharing.SelectMany(t => t.Binaries), StringComparer.Ordinal));
+        plan.Cover(rule, CoverageStatus.Unsupported,
+            $"not applied: {binaries} also runs {Names(sharing)}, and Tetragon tells tools apart by binary only, so "
+            + $"allowing it for tool '{tool.Name}' would allow it for them too; in allowlist mode the destination stays blocked");
+        plan.Report(DiagnosticIds.NotEnforced, DiagnosticSeverity.Warning, $"rule '{rule.Id}'",
+            $"Tetragon cannot apply this allow: tool '{tool.Name}' shares {binaries} with {Names(sharing)}, and an allowance "
+                + "scoped by binary would reach them too, so it is left out (stricter: the destination stays blocked)",
+            "give each tool a binary of its own (RunsAs), or declare the allow on the server if every tool may use it");
+    }
+
+    /// <summary>The names of <paramref name="tools"/>, quoted, for reasons and diagnostics.</summary>
+    public static string Names(IEnumerable<ToolTarget> tools) =>
+        "tool" + (tools.Count() > 1 ? "s " : " ") + string.Join(", ", tools.Select(t => $"'{t.Name}'"));
 
     /// <summary>Records that an allow of a tool without binaries is not applied.</summary>
     public void AllowWithoutBinaries(ResolvedRule rule, ToolTarget tool) =>

@@ -54,16 +54,24 @@ internal sealed class EgressFamily : IHookFamily
         var serverSwitch = Strictest(server.Rules.Where(r => r.Rule is DefaultDenyEgressRule)
             .Concat(widenedTools.SelectMany(t => t.Rules).Where(r => r.Rule is DefaultDenyEgressRule)));
 
-        // A tool with binaries and allowlist rules of its own gets its own allowlist; the server's skips it.
-        var toolLists = new List<(ToolTarget Tool, ResolvedRule Switch, List<ResolvedRule> Allows)>();
+        // A tool with binaries and allowlist rules of its own gets its own allowlist; the server's skips it. A tool
+        // whose binary another tool also runs gets no allowance of its own: the other tool would get it too.
+        var toolLists = new List<(ToolTarget Tool, ResolvedRule Switch, List<ResolvedRule> Allows, IReadOnlyList<ToolTarget> Sharing)>();
         foreach (var tool in server.Tools.Where(t => !t.Binaries.IsEmpty))
         {
+            var sharing = EgressScope.ToolsSharingBinaries(server, tool);
             var own = tool.Rules.Where(r => r.Rule is AllowEgressRule).ToList();
-            var toolSwitch = Strictest(tool.Rules.Where(r => r.Rule is DefaultDenyEgressRule)) ?? (own.Count > 0 ? serverSwitch : null);
+            var applied = sharing.Count == 0 ? own : [];
+            var toolSwitch = Strictest(tool.Rules.Where(r => r.Rule is DefaultDenyEgressRule)) ?? (applied.Count > 0 ? serverSwitch : null);
             if (toolSwitch is not null)
-                toolLists.Add((tool, toolSwitch, [.. serverAllows, .. own]));
+                toolLists.Add((tool, toolSwitch, [.. serverAllows, .. applied], sharing));
             foreach (var allow in own)
-                coverage.Allow(allow, toolSwitch is not null);
+            {
+                if (sharing.Count > 0)
+                    coverage.AllowOfSharedBinary(allow, tool, sharing);
+                else
+                    coverage.Allow(allow, toolSwitch is not null);
+            }
         }
         foreach (var tool in widenedTools)
         {
@@ -79,19 +87,20 @@ internal sealed class EgressFamily : IHookFamily
             var binaries = excluded.IsEmpty ? null : new MatchBinaries("NotIn", excluded, plan.Supports(TetragonFeatures.FollowChildren));
             var switches = server.Rules.Concat(widenedTools.SelectMany(t => t.Rules)).Where(r => r.Rule is DefaultDenyEgressRule);
             PlanAllowlist(plan, hook, coverage, binaries, serverSwitch, [.. switches], serverAllows, dnsHosts,
-                widened: !server.Rules.Contains(serverSwitch));
+                server.Rules.Contains(serverSwitch) ? null : "declared on a tool that names no binary, applied to the whole server");
         }
-        foreach (var (tool, toolSwitch, allows) in toolLists)
+        foreach (var (tool, toolSwitch, allows, sharing) in toolLists)
         {
             var binaries = new MatchBinaries("In", tool.Binaries, plan.Supports(TetragonFeatures.FollowChildren));
             var switches = tool.Rules.Where(r => r.Rule is DefaultDenyEgressRule);
-            PlanAllowlist(plan, hook, coverage, binaries, toolSwitch, [.. switches], allows, dnsHosts, widened: false);
+            PlanAllowlist(plan, hook, coverage, binaries, toolSwitch, [.. switches], allows, dnsHosts,
+                sharing.Count == 0 ? null : $"applies to {EgressCoverage.Names(sharing)} too, which run the same binaries");
         }
     }
 
     private static void PlanAllowlist(ServerPlan plan, ConnectHook hook, EgressCoverage coverage, MatchBinaries? binaries,
         ResolvedRule allowlistSwitch, List<ResolvedRule> switches, List<ResolvedRule> allows, IReadOnlyList<IpCidr> dnsHosts,
-        bool widened)
+        string? widened)
     {
         if (coverage.UnsupportedAllowlist() is { } reason)
         {
@@ -122,7 +131,7 @@ internal sealed class EgressFamily : IHookFamily
         {
             var scope = tool.Binaries.IsEmpty
                 ? EgressScope.Widened(tool)
-                : EgressScope.ForTool(tool, plan.Supports(TetragonFeatures.FollowChildren));
+                : EgressScope.ForTool(tool, plan.Supports(TetragonFeatures.FollowChildren), EgressScope.ToolsSharingBinaries(plan.Server, tool));
             foreach (var rule in tool.Rules.OrderBy(r => r.Id))
                 yield return (rule, scope);
         }
