@@ -4,6 +4,7 @@ using Hangar.Policy.Compilation;
 using Hangar.Policy.Model;
 using Hangar.Policy.Tetragon.Egress;
 using Hangar.Policy.Tetragon.Emission;
+using Hangar.Policy.Validation;
 
 namespace Hangar.Policy.Tetragon;
 
@@ -18,6 +19,12 @@ public sealed class TetragonBackend : IPolicyBackend
 {
     /// <summary>The backend's name in options and hangar.yaml.</summary>
     public const string EngineName = "tetragon";
+
+    /// <summary>
+    /// The most pod- or namespace-filtered policies a Tetragon agent loads: a constant of its BPF programs
+    /// (POLICY_FILTER_MAX_POLICIES), with no setting to raise it. Every object this backend emits is one of them.
+    /// </summary>
+    public const int MaxFilteredPolicies = 128;
 
     private static readonly IHookFamily[] Families =
     [
@@ -36,14 +43,38 @@ public sealed class TetragonBackend : IPolicyBackend
         ArgumentNullException.ThrowIfNull(context);
         var output = new BackendOutput();
         var stems = NameStems(context.Policy.Targets);
+        var perServer = new Dictionary<PolicyScope, int>();
         foreach (var server in context.Policy.Targets)
         {
             var plan = new ServerPlan(context, server, stems[server.Scope], output);
             foreach (var family in Families)
                 family.Plan(plan);
-            output.Objects.AddRange(PolicyPacker.Pack(plan));
+            var objects = PolicyPacker.Pack(plan).ToList();
+            perServer[server.Scope] = objects.Count;
+            output.Objects.AddRange(objects);
         }
+        CheckPolicyLimit(context, output, perServer);
         return output;
+    }
+
+    // Past the limit the agent fails to load the remaining policies and keeps running, so their rules would be
+    // silently unenforced: refuse to emit instead.
+    private static void CheckPolicyLimit(BackendContext context, BackendOutput output, Dictionary<PolicyScope, int> perServer)
+    {
+        var total = perServer.Values.Sum();
+        if (total <= MaxFilteredPolicies)
+            return;
+        var largest = perServer.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Path, StringComparer.Ordinal).Take(3)
+            .Select(p => $"{p.Key} {p.Value}");
+        output.Diagnostics.Add(context.Diagnostic(DiagnosticIds.EngineLimitExceeded, DiagnosticSeverity.Error,
+            $"engine '{EngineName}'",
+            $"the policy set needs {total} TracingPolicyNamespaced objects for {perServer.Count} servers (largest: "
+                + $"{string.Join(", ", largest)}), but a Tetragon agent loads at most {MaxFilteredPolicies} pod- or "
+                + "namespace-filtered policies, other policy sets' included; the rest would fail to load and their rules "
+                + "would not be enforced",
+            "declare fewer tool-scoped rules (tools that share rules can share a binary list or move the rules to the "
+                + "server), merge servers, or split the workspaces across clusters; Tetragon has no setting that raises "
+                + "the limit"));
     }
 
     // Tetragon keys policies by name across namespaces, so "a-b" + "c" and "a" + "b-c" must not both become

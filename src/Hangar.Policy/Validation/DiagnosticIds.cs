@@ -53,6 +53,8 @@ public static class DiagnosticIds
     public const string UnknownEngine = "HANGAR0205";
     /// <summary>Two emitted objects with the same kind, namespace and name.</summary>
     public const string ObjectNameCollision = "HANGAR0206";
+    /// <summary>More emitted objects than the engine can load.</summary>
+    public const string EngineLimitExceeded = "HANGAR0207";
 
     /// <summary>A tool name the server's tool manifest does not list.</summary>
     public const string UnknownTool = "HANGAR0301";
