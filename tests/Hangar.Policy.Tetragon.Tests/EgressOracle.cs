@@ -22,7 +22,8 @@ internal static class EgressOracle
         var rules = server.Rules.Concat(tools.SelectMany(t => t.Rules)).Where(r => r.Mode == RuleMode.Enforce).ToList();
 
         // Tetragon sees Service addresses before they are translated to pods, so lateral denies the service ranges too.
-        IEnumerable<IpCidr> Denied(ResolvedRule r) => r.Rule is DenyLateralRule ? r.Destinations.Concat(facts.ServiceCidrs) : r.Destinations;
+        IEnumerable<IpCidr> Denied(ResolvedRule r) =>
+            r.Rule is DenyLateralRule ? r.Destinations.Concat(facts.ServiceCidrs) : r.Destinations;
         var denied = rules.Any(r => r.Rule is EgressDenyRule deny && Denied(r).Any(d => d.Contains(c.Destination))
             && deny.Ports.Contains(c.Protocol, c.Port) && !(isDns && r.Rule is not DenyCidrRule));
         if (denied)

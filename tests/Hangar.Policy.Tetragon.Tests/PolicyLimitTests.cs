@@ -4,7 +4,9 @@ using Hangar.Policy.Validation;
 
 namespace Hangar.Policy.Tetragon.Tests;
 
-/// <summary>A Tetragon agent loads at most 128 pod- or namespace-filtered policies; past that, rules would silently go unenforced.</summary>
+/// <summary>
+/// A Tetragon agent loads at most 128 pod- or namespace-filtered policies; past that, rules would silently go unenforced.
+/// </summary>
 public sealed class PolicyLimitTests
 {
     private static PolicySet Servers(int count, Func<ServerBuilder, ServerBuilder>? first = null) => PolicySet.Named("p")

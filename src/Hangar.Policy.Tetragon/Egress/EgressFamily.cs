@@ -131,7 +131,8 @@ internal sealed class EgressFamily : IHookFamily
         {
             var scope = tool.Binaries.IsEmpty
                 ? EgressScope.Widened(tool)
-                : EgressScope.ForTool(tool, plan.Supports(TetragonFeatures.FollowChildren), EgressScope.ToolsSharingBinaries(plan.Server, tool));
+                : EgressScope.ForTool(tool, plan.Supports(TetragonFeatures.FollowChildren),
+                    EgressScope.ToolsSharingBinaries(plan.Server, tool));
             foreach (var rule in tool.Rules.OrderBy(r => r.Id))
                 yield return (rule, scope);
         }
