@@ -92,4 +92,24 @@ public sealed class ExplainProcessTests : IDisposable
         Assert.Contains(message, run.Error);
         Assert.Empty(run.Out);
     }
+
+    [Fact]
+    public void FilesystemWritingPasswd_ShippedAuditPosture_OnlyDetectedByKubeArmor()
+    {
+        var json = Json(Explain("--from", "filesystem", "--open", "/etc/passwd", "--access", "write", "--format", "json"));
+
+        Assert.Equal("detected only", Verdict(json, "kubearmor"));
+    }
+
+    [Fact]
+    public void FilesystemWritingPasswd_DeclaredBlockPosture_BlockedByKubeArmor()
+    {
+        var config = _cli.WriteFile("hangar-block.yaml",
+            File.ReadAllText(Config).Replace("posture: { file: audit }", "posture: { file: block }", StringComparison.Ordinal));
+
+        var run = _cli.Run(AcmeWorkspace.Build,
+            ["explain", "--config", config, "--from", "filesystem", "--open", "/etc/passwd", "--access", "write", "--format", "json"]);
+
+        Assert.Equal("blocked", Verdict(Json(run), "kubearmor"));
+    }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Hangar.Policy.Hosting.Explaining;
+using Hangar.Policy.KubeArmor;
 using Hangar.Policy.Model;
 using Hangar.Policy.Testing;
 using Hangar.Policy.Testing.Assertions;
+using Hangar.Policy.Testing.Evaluation;
 using Hangar.Policy.Testing.Events;
 
 namespace Hangar.Policy.Hosting.Commands;
@@ -111,6 +113,8 @@ public sealed class ExplainCommand : HostCommand
 
         var (set, source, note) = SourceSelector.Resolve(compilation.Sets, parse.GetValue(_from)!, parse.GetValue(_workspace));
         var simulator = new PolicySimulator(set, compilation.Options, compilation.ResultOf(set));
+        if (compilation.Config.EngineOptions.TryGetValue(KubeArmorBackend.BackendName, out var kubeArmor))
+            simulator.Use(KubeArmorVerdicts(KubeArmorOptions.From(kubeArmor)));
         var judged = describe(source with { Binary = binary });
 
         VerdictReport report;
@@ -177,5 +181,13 @@ public sealed class ExplainCommand : HostCommand
                 "give the path as the kernel resolves it, e.g. /usr/bin/curl or /etc/passwd");
         }
         return path;
+    }
+
+    // KubeArmor's verdicts follow the postures hangar.yaml declares, as its backend's coverage does; undeclared is audit.
+    private static KubeArmorEvaluator KubeArmorVerdicts(KubeArmorOptions options)
+    {
+        static KubeArmorDefaultPosture Of(KubeArmorPosture? posture) =>
+            posture == KubeArmorPosture.Block ? KubeArmorDefaultPosture.Block : KubeArmorDefaultPosture.Audit;
+        return new KubeArmorEvaluator(Of(options.FilePosture), Of(options.NetworkPosture), Of(options.CapabilitiesPosture));
     }
 }
