@@ -25,12 +25,11 @@ internal sealed class FalcoRuleCompiler(BackendContext context)
                 Event(condition, Connect());
                 condition.And(Destinations(condition, resolved.Destinations));
                 AddPorts(condition, resolved.Ports);
+                var kept = KeptDns(resolved);
+                if (kept.Count > 0)
+                    condition.And($"not {DnsClause(condition, kept)}");
                 Scope(condition, target, tool, parent: false);
-                return (condition, "connection=%fd.name",
-                    resolved.Rule is DenyLateralRule
-                        ? "Falco reports connections to the pod ranges (it cannot tell the remote pod's workspace, so same-workspace "
-                            + "traffic is reported too)"
-                        : "Falco reports connections to the denied ranges, IPv4, IPv6 and IPv4-mapped");
+                return (condition, "connection=%fd.name", DenyReason(resolved, kept));
             case DefaultDenyEgressRule:
                 return Allowlist(condition, target, tool);
             case AllowEgressRule:
@@ -93,11 +92,8 @@ internal sealed class FalcoRuleCompiler(BackendContext context)
             allowed.Add(ports is null ? match : $"({match} and {ports})");
         }
         // Cluster DNS stays reachable under an allowlist, so queries to it are not reported.
-        foreach (var dns in new[] { context.Cluster.Dns?.ServiceAddress, context.Cluster.NodeLocalDns }.OfType<IpCidr>())
-        {
-            string[] forms = dns.IsIPv4 ? [dns.ToString(), dns.ToIPv4Mapped().ToString()] : [dns.ToString()];
-            allowed.Add($"(fd.snet in {condition.List(forms)} and fd.sport = 53)");
-        }
+        if (DnsHosts.Count > 0)
+            allowed.Add(DnsClause(condition, DnsHosts));
 
         Event(condition, Connect());
         if (allowed.Count > 0)
@@ -128,6 +124,29 @@ internal sealed class FalcoRuleCompiler(BackendContext context)
         condition.And("evt.arg.domain in (AF_INET, AF_INET6)").And($"({string.Join(" or ", clauses)})");
         Scope(condition, target, tool, parent: false);
         return (condition, "socket=%evt.args", "Falco reports creating sockets of the listed kinds");
+    }
+
+    // The cluster DNS addresses, as the connect() call sees them: the Service address before it is rewritten, and
+    // the node-local cache.
+    private IReadOnlyList<IpCidr> DnsHosts { get; } =
+        [.. new[] { context.Cluster.Dns?.ServiceAddress, context.Cluster.NodeLocalDns }.OfType<IpCidr>().Distinct().Order()];
+
+    // Every engine keeps cluster DNS reachable on port 53 through the denies that would catch it (a service range,
+    // link-local, corporate ranges), except an explicit DenyCidr, which is taken as written.
+    private IReadOnlyList<IpCidr> KeptDns(ResolvedRule rule) =>
+        rule.Rule is DenyCidrRule ? [] : [.. DnsHosts.Where(d => rule.Destinations.Any(x => x.Contains(d)))];
+
+    private static string DnsClause(FalcoCondition condition, IEnumerable<IpCidr> hosts) =>
+        $"({Destinations(condition, hosts)} and fd.l4proto in (tcp, udp) and fd.sport = 53)";
+
+    private static string DenyReason(ResolvedRule rule, IReadOnlyList<IpCidr> kept)
+    {
+        var reason = rule.Rule is DenyLateralRule
+            ? "Falco reports connections to the pod ranges (it cannot tell the remote pod's workspace, so same-workspace "
+                + "traffic is reported too)"
+            : "Falco reports connections to the denied ranges, IPv4, IPv6 and IPv4-mapped";
+        return kept.Count == 0 ? reason
+            : $"{reason}; cluster DNS ({string.Join(", ", kept)}) on port 53 (UDP and TCP) is kept and not reported";
     }
 
     private string Connect() =>

@@ -54,6 +54,7 @@ internal static class GoldenPolicies
         ["deny-cloud-metadata"] = () => Server(s => s.DenyCloudMetadata(Networking.CloudProvider.Aws)),
         ["deny-cidr-ports"] = () => Server(s => s.DenyCidr(["10.0.0.0/8", "fd00::/8"], Ports.Tcp(22).And(Ports.UdpRange(5000, 5999)))),
         ["deny-lateral"] = () => Server(s => s.DenyLateral()),
+        ["deny-cluster-internal"] = () => Server(s => s.DenyClusterInternal()),
         ["default-deny-egress"] = () => Server(s => s.DefaultDenyEgress().AllowEgress("140.82.112.0/20", Ports.Tcp(443))
             .AllowEgress("api.github.com", Ports.Tcp(443)).AllowEgress("*.githubusercontent.com", Ports.Tcp(443))),
         ["deny-exec"] = () => Server(s => s.DenyExec("/usr/bin/curl", "/tmp/")),
