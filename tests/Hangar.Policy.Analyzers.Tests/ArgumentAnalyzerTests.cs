@@ -39,7 +39,8 @@ public sealed class ArgumentAnalyzerTests
     public Task Ports_OutOfRange_ShouldReport() => Verify("""ws.AllowEgress("10.0.0.0/8", Ports.Tcp(443, {|HANGAR0002:70000|}));""");
 
     [Fact]
-    public Task Ports_ReversedRange_ShouldReport() => Verify("""ws.AllowEgress("10.0.0.0/8", {|HANGAR0002:Ports.TcpRange(9000, 8000)|});""");
+    public Task Ports_ReversedRange_ShouldReport() =>
+        Verify("""ws.AllowEgress("10.0.0.0/8", {|HANGAR0002:Ports.TcpRange(9000, 8000)|});""");
 
     [Fact]
     public Task Ports_Valid_ShouldNotReport() => Verify("""ws.AllowEgress("10.0.0.0/8", Ports.TcpRange(8000, 9000).And(Ports.Udp(53)));""");
@@ -49,7 +50,8 @@ public sealed class ArgumentAnalyzerTests
 
     [Fact]
     public Task PolicySetNamed_InvalidLabelValue_ShouldReport() =>
-        PolicyAnalyzerTest<ArgumentAnalyzer>.VerifyAsync("""static class P { static object S() => PolicySet.Named({|HANGAR0003:"-acme"|}); }""");
+        PolicyAnalyzerTest<ArgumentAnalyzer>.VerifyAsync(
+            """static class P { static object S() => PolicySet.Named({|HANGAR0003:"-acme"|}); }""");
 
     [Fact]
     public Task InNamespace_Valid_ShouldNotReport() => Verify("""ws.InNamespace("mcp-acme").Server("fetch", s => { });""");
@@ -59,7 +61,8 @@ public sealed class ArgumentAnalyzerTests
         Verify("""ws.Server("fetch", s => s.SelectedBy({|HANGAR0004:"app/x/y"|}, {|HANGAR0004:"a b"|}));""");
 
     [Fact]
-    public Task SelectedBy_Valid_ShouldNotReport() => Verify("""ws.Server("fetch", s => s.SelectedBy("app.kubernetes.io/name", "fetch"));""");
+    public Task SelectedBy_Valid_ShouldNotReport() =>
+        Verify("""ws.Server("fetch", s => s.SelectedBy("app.kubernetes.io/name", "fetch"));""");
 
     [Fact]
     public Task Tool_InvalidName_ShouldReport() => Verify("""ws.Server("fetch", s => s.Tool({|HANGAR0006:"fetch url"|}, t => { }));""");

@@ -16,7 +16,8 @@ public sealed class EngineAnalyzerTests
 
     private static Task WithProperty(string engines, string body, string? versions = null) =>
         PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(Policy(body),
-            $"build_property.HangarPolicyEngines = {engines}\n" + (versions is null ? "" : $"build_property.HangarPolicyEngineVersions = {versions}\n"));
+            $"build_property.HangarPolicyEngines = {engines}\n"
+                + (versions is null ? "" : $"build_property.HangarPolicyEngineVersions = {versions}\n"));
 
     private static Task WithYaml(string yaml, string body) =>
         PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(Policy(body), ("/project/hangar.yaml", yaml));
@@ -46,7 +47,8 @@ public sealed class EngineAnalyzerTests
         WithYaml("policy_engines: [networkpolicy, tetragon]\n", """ws.{|HANGAR0202:AllowEgress("api.github.com", Ports.Tcp(443))|};""");
 
     [Fact]
-    public Task Hostname_WithFalco_ShouldNotReport() => WithProperty("tetragon,falco", """ws.AllowEgress("api.github.com", Ports.Tcp(443));""");
+    public Task Hostname_WithFalco_ShouldNotReport() =>
+        WithProperty("tetragon,falco", """ws.AllowEgress("api.github.com", Ports.Tcp(443));""");
 
     [Fact]
     public Task IPv4Deny_Tetragon14_ShouldReportVersionTooOld() =>
@@ -64,8 +66,10 @@ public sealed class EngineAnalyzerTests
 
     [Fact]
     public Task UnknownEngineName_ShouldReport() =>
-        PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(Policy("ws.DenyLoopback();"), "build_property.HangarPolicyEngines = tetragon,cilium\n",
-            [new DiagnosticResult("HANGAR0205", DiagnosticSeverity.Warning).WithNoLocation().WithArguments("cilium", "HangarPolicyEngines")]);
+        PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync(Policy("ws.DenyLoopback();"),
+            "build_property.HangarPolicyEngines = tetragon,cilium\n",
+            [new DiagnosticResult("HANGAR0205", DiagnosticSeverity.Warning).WithNoLocation()
+                .WithArguments("cilium", "HangarPolicyEngines")]);
 
     [Fact]
     public Task ToolAllowWithoutBinaries_NetworkPolicyAndTetragon_ShouldReportNotEnforced() =>

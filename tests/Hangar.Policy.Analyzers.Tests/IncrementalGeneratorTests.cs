@@ -35,7 +35,8 @@ public sealed class IncrementalGeneratorTests
             foreach (var step in second.Result.TrackedSteps[name])
             {
                 foreach (var (_, reason) in step.Outputs)
-                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step '{name}' was {reason}");
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                        $"step '{name}' was {reason}");
             }
         }
     }
@@ -62,7 +63,8 @@ public sealed class IncrementalGeneratorTests
         : (new ToolRegistryGenerator(), ToolRegistryGenerator.TrackingNames.Where(n => n != "ManifestFiles"));
 
     private static AdditionalText[] ManifestFiles() =>
-        [new InMemoryAdditionalText("/p/fetch.tools.json", ManifestTexts.Fetch), new InMemoryAdditionalText("/p/filesystem.tools.json", ManifestTexts.Filesystem)];
+        [new InMemoryAdditionalText("/p/fetch.tools.json", ManifestTexts.Fetch),
+            new InMemoryAdditionalText("/p/filesystem.tools.json", ManifestTexts.Filesystem)];
 
     private static CSharpCompilation EditUnrelated(CSharpCompilation compilation)
     {

@@ -93,7 +93,8 @@ public sealed class PackageIntegrationTests
         // Read through the package's props: engines come from hangar.yaml beside the project.
         File.WriteAllText(Path.Combine(directory, "hangar.yaml"), "policy_engines: [networkpolicy]\n");
         // Severity is the user's to choose: the bad CIDR of a method nobody calls is only a warning here.
-        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.HANGAR0001.severity = warning\n");
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"),
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.HANGAR0001.severity = warning\n");
         // The folder feed is added to the machine's own NuGet sources, which stay in effect.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -60,7 +60,8 @@ public sealed class RuleConsistencyTests
     public Task AllowlistOnBuilderPassedToHelper_ShouldNotReport() => PolicyAnalyzerTest<ScopeAnalyzer>.VerifyAsync("""
         static class P
         {
-            static PolicySet Build() => PolicySet.Named("acme").Workspace("acme", ws => ws.Server("fetch", s => { s.DefaultDenyEgress(); Allow(s); })).Build();
+            static PolicySet Build() => PolicySet.Named("acme")
+                .Workspace("acme", ws => ws.Server("fetch", s => { s.DefaultDenyEgress(); Allow(s); })).Build();
             static void Allow(ServerBuilder s) => s.AllowEgress("140.82.112.0/20", Ports.Tcp(443));
         }
         """);

@@ -10,16 +10,21 @@ public sealed class ToolNameAnalyzerTests
         {
             static PolicySet Build() => PolicySet.Named("acme").Workspace("acme", ws => { {{body}} }).Build();
         }
-        """, ("/project/manifests/fetch.tools.json", ManifestTexts.Fetch), ("/project/manifests/filesystem.tools.json", ManifestTexts.Filesystem));
+        """,
+        ("/project/manifests/fetch.tools.json", ManifestTexts.Fetch),
+        ("/project/manifests/filesystem.tools.json", ManifestTexts.Filesystem));
 
     [Fact]
-    public Task ToolMissingFromManifest_ShouldReport() => Verify("""ws.Server("fetch", s => s.Tool({|HANGAR0301:"fetch_url"|}, t => { }));""");
+    public Task ToolMissingFromManifest_ShouldReport() =>
+        Verify("""ws.Server("fetch", s => s.Tool({|HANGAR0301:"fetch_url"|}, t => { }));""");
 
     [Fact]
-    public Task ToolMissingFromManifest_LinearChain_ShouldReport() => Verify("""ws.Server("filesystem").Tool({|HANGAR0301:"delete_file"|}).DenyLoopback();""");
+    public Task ToolMissingFromManifest_LinearChain_ShouldReport() =>
+        Verify("""ws.Server("filesystem").Tool({|HANGAR0301:"delete_file"|}).DenyLoopback();""");
 
     [Fact]
-    public Task ToolListedInManifest_ShouldSuggestTheHandle() => Verify("""ws.Server("fetch", s => s.Tool({|HANGAR0303:"fetch"|}, t => { }));""");
+    public Task ToolListedInManifest_ShouldSuggestTheHandle() =>
+        Verify("""ws.Server("fetch", s => s.Tool({|HANGAR0303:"fetch"|}, t => { }));""");
 
     [Fact]
     public Task ServerWithoutManifest_ShouldNotReport() => Verify("""ws.Server("git", s => s.Tool("git_log", t => { }));""");

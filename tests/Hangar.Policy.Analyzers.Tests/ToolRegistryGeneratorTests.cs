@@ -31,7 +31,8 @@ public sealed class ToolRegistryGeneratorTests
             }
             """);
         var run = GeneratorRun.Start(new ToolRegistryGenerator(), compilation,
-            [new InMemoryAdditionalText("/p/fetch.tools.json", ManifestTexts.Fetch), new InMemoryAdditionalText("/p/filesystem.tools.json", ManifestTexts.Filesystem)]);
+            [new InMemoryAdditionalText("/p/fetch.tools.json", ManifestTexts.Fetch),
+                new InMemoryAdditionalText("/p/filesystem.tools.json", ManifestTexts.Filesystem)]);
 
         Assert.Empty(run.CompileErrors());
     }
@@ -60,6 +61,7 @@ public sealed class ToolRegistryGeneratorTests
 
         Assert.Empty(run.Result.Diagnostics);
         Assert.Empty(run.CompileErrors());
-        Assert.Contains("public global::Hangar.Policy.Manifests.McpToolHandle ReadTextFile", run.Source("McpTools.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public global::Hangar.Policy.Manifests.McpToolHandle ReadTextFile",
+            run.Source("McpTools.g.cs"), StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,8 @@ public sealed class UsageAnalyzerTests
         static class P
         {
             static void Configure(WorkspaceBuilder ws) { ws.DenyLoopback().Server("fetch").DenyLateral(); }
-            static PolicySet Build() => PolicySet.Named("a").Workspace("a", ws => ws.DenyLoopback().Server("x", s => s.DenyLateral())).Build();
+            static PolicySet Build() => PolicySet.Named("a")
+                .Workspace("a", ws => ws.DenyLoopback().Server("x", s => s.DenyLateral())).Build();
         }
         """);
 

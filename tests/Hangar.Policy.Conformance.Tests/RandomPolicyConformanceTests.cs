@@ -55,7 +55,8 @@ public sealed class RandomPolicyConformanceTests
 
         Check(new FalcoBackend(), null, (_, _) => [],
             file => file.FileName.EndsWith(".yaml", StringComparison.Ordinal)
-                ? ManifestReader.ReadYamlDocuments(file.Content).OfType<JsonArray>().SelectMany(doc => UpstreamSchemas.Errors(schema, doc)).ToList()
+                ? ManifestReader.ReadYamlDocuments(file.Content).OfType<JsonArray>()
+                    .SelectMany(doc => UpstreamSchemas.Errors(schema, doc)).ToList()
                 : []);
     }
 

@@ -8,7 +8,8 @@ public sealed class SchemaSanityTests
     [Fact]
     public void NetworkPolicySchema_RejectsAStringPodSelector()
     {
-        var bad = JsonNode.Parse("""{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"x"},"spec":{"podSelector":"all"}}""")!;
+        var bad = JsonNode.Parse(
+            """{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"x"},"spec":{"podSelector":"all"}}""")!;
 
         Assert.NotEmpty(UpstreamSchemas.Errors(UpstreamSchemas.NetworkPolicy(), bad));
     }

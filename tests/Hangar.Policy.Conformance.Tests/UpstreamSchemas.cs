@@ -19,8 +19,11 @@ internal static class UpstreamSchemas
         Load("kubernetes/networkpolicy-networking-v1.jsonschema-derived.json", text => JsonNode.Parse(text)!);
 
     /// <summary>The TracingPolicy or TracingPolicyNamespaced CRD schema of Tetragon <paramref name="version"/> (main, v1.7.0).</summary>
-    public static JsonSchema Tetragon(string version, string kind) => Crd(
-        $"tetragon/crds/{version}/{(kind == "TracingPolicy" ? "cilium.io_tracingpolicies.yaml" : "cilium.io_tracingpoliciesnamespaced.yaml")}");
+    public static JsonSchema Tetragon(string version, string kind)
+    {
+        var file = kind == "TracingPolicy" ? "cilium.io_tracingpolicies.yaml" : "cilium.io_tracingpoliciesnamespaced.yaml";
+        return Crd($"tetragon/crds/{version}/{file}");
+    }
 
     public static JsonSchema KubeArmor(string kind) => Crd($"kubearmor/crds/{kind}.yaml");
 

@@ -56,7 +56,8 @@ public sealed class BuilderTests
     public void Audit_AppliesToRulesBelowUnlessOverridden()
     {
         var set = PolicySet.Named("p")
-            .Workspace("acme", ws => ws.Audit().DenyLoopback().Server("fetch", s => s.DenyCloudMetadata(mode: RuleMode.Enforce).DenyLateral()))
+            .Workspace("acme", ws => ws.Audit().DenyLoopback()
+                .Server("fetch", s => s.DenyCloudMetadata(mode: RuleMode.Enforce).DenyLateral()))
             .Build();
 
         var modes = set.AllRules.ToDictionary(r => r.Intent, r => r.Mode);

@@ -26,7 +26,8 @@ public sealed class CloudMetadataDestinationsTests
     [Fact]
     public void EveryNamedProvider_IncludesTheImdsAddressExceptAlibaba()
     {
-        foreach (var provider in Enum.GetValues<CloudProvider>().Where(p => p is not (CloudProvider.None or CloudProvider.All or CloudProvider.Alibaba)))
+        foreach (var provider in Enum.GetValues<CloudProvider>()
+            .Where(p => p is not (CloudProvider.None or CloudProvider.All or CloudProvider.Alibaba)))
             Assert.Contains(CloudMetadataDestinations.For(provider), c => c.Contains(System.Net.IPAddress.Parse("169.254.169.254")));
     }
 }

@@ -62,7 +62,9 @@ public sealed class HardeningTests
     public void ScopeAudit_LeavesAllowsEnforced()
     {
         var set = PolicySet.Named("p")
-            .Workspace("acme", ws => ws.Server("fetch", s => s.Audit().DefaultDenyEgress().AllowEgress("192.0.2.0/24", Ports.Tcp(443)))).Build();
+            .Workspace("acme", ws =>
+                ws.Server("fetch", s => s.Audit().DefaultDenyEgress().AllowEgress("192.0.2.0/24", Ports.Tcp(443))))
+                .Build();
 
         var modes = set.AllRules.ToDictionary(r => r.Intent, r => r.Mode);
         Assert.Equal(RuleMode.Audit, modes["default-deny-egress"]);

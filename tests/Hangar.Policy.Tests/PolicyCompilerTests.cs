@@ -51,7 +51,8 @@ public sealed class PolicyCompilerTests
         Assert.False(result.Succeeded);
         Assert.Empty(result.Objects);
         Assert.NotEmpty(result.Coverage.Entries);
-        Assert.Throws<InvalidOperationException>(() => ManifestDirectory.Write(result, Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())));
+        Assert.Throws<InvalidOperationException>(() =>
+            ManifestDirectory.Write(result, Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())));
     }
 
     [Fact]
@@ -74,7 +75,8 @@ public sealed class PolicyCompilerTests
     public void Compile_RuleNoBackendEnforces_WarnsWithEachBackendsReason()
     {
         var result = PolicyCompiler.Compile(TwoServers(),
-            new CompileOptions { Backends = [new RecordingBackend("a", CoverageStatus.Unsupported), new RecordingBackend("b", CoverageStatus.Detected)] });
+            new CompileOptions { Backends = [new RecordingBackend("a", CoverageStatus.Unsupported),
+                new RecordingBackend("b", CoverageStatus.Detected)] });
 
         Assert.True(result.Succeeded);
         var warning = result.Diagnostics.First(d => d.Id == DiagnosticIds.NotEnforced);
@@ -138,8 +140,10 @@ public sealed class PolicyCompilerTests
     [Fact]
     public void Compile_SameInputTwice_WritesByteIdenticalFiles()
     {
-        var first = ManifestDirectory.Render(PolicyCompiler.Compile(TwoServers(), new CompileOptions { Backends = [new RecordingBackend("rec")] }));
-        var second = ManifestDirectory.Render(PolicyCompiler.Compile(TwoServers(), new CompileOptions { Backends = [new RecordingBackend("rec")] }));
+        var first = ManifestDirectory.Render(PolicyCompiler.Compile(TwoServers(),
+            new CompileOptions { Backends = [new RecordingBackend("rec")] }));
+        var second = ManifestDirectory.Render(PolicyCompiler.Compile(TwoServers(),
+            new CompileOptions { Backends = [new RecordingBackend("rec")] }));
 
         Assert.Equal(first, second);
         Assert.Equal(["kustomization.yaml", "rec/configmap-acme-rec-fetch.yaml", "rec/configmap-acme-rec-git.yaml"], first.Keys);
@@ -178,7 +182,8 @@ public sealed class PolicyCompilerTests
         Assert.Contains(result.Errors, e => e.Id == DiagnosticIds.AllowInsideDeny && e.Problem.Contains("10.96.0.0/16"));
     }
 
-    private static System.Collections.Immutable.ImmutableDictionary<string, NuGetVersion> CompileOptionsVersions(string name, string version) =>
+    private static System.Collections.Immutable.ImmutableDictionary<string, NuGetVersion> CompileOptionsVersions(
+        string name, string version) =>
         System.Collections.Immutable.ImmutableDictionary<string, NuGetVersion>.Empty.Add(name, NuGetVersion.Parse(version));
 
     private static string RuleIdOf(string cidrs) =>

@@ -186,7 +186,8 @@ public sealed class ProcessRuleTests
     [Fact]
     public void DenySocketProtocol_Raw_IsRecordedSorted()
     {
-        var set = PolicySet.Named("p").Workspace("acme").DenySocketProtocol(SocketProtocol.Raw, SocketProtocol.Icmp, SocketProtocol.Raw).Build();
+        var set = PolicySet.Named("p").Workspace("acme")
+            .DenySocketProtocol(SocketProtocol.Raw, SocketProtocol.Icmp, SocketProtocol.Raw).Build();
 
         var rule = Assert.IsType<DenySocketProtocolRule>(Assert.Single(set.AllRules));
         Assert.Equal([SocketProtocol.Icmp, SocketProtocol.Raw], rule.Protocols);

@@ -6,7 +6,8 @@ using NuGet.Versioning;
 namespace Hangar.Policy.Tests;
 
 /// <summary>A backend for testing the compiler's contract: one ConfigMap per target, coverage as configured.</summary>
-internal sealed class RecordingBackend(string name, CoverageStatus status = CoverageStatus.Enforced, bool failWithError = false) : IPolicyBackend
+internal sealed class RecordingBackend(string name, CoverageStatus status = CoverageStatus.Enforced,
+    bool failWithError = false) : IPolicyBackend
 {
     public string Name => name;
 

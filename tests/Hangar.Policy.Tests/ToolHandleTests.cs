@@ -14,7 +14,8 @@ public sealed class ToolHandleTests
     [Fact]
     public void Tool_WithHandle_DeclaresTheToolByName()
     {
-        var set = PolicySet.Named("p").Workspace("acme", ws => ws.Server("filesystem", s => s.Tool(ReadFile, t => t.DenyLoopback()))).Build();
+        var set = PolicySet.Named("p")
+            .Workspace("acme", ws => ws.Server("filesystem", s => s.Tool(ReadFile, t => t.DenyLoopback()))).Build();
 
         Assert.Equal("read_file", set.Workspaces[0].Servers[0].Tools.Single().Name);
     }
@@ -31,7 +32,8 @@ public sealed class ToolHandleTests
     public void DefaultDenyEgressForReadOnlyTools_PutsOnlyClosedReadOnlyToolsInAllowlistMode()
     {
         var set = PolicySet.Named("p").Workspace("acme", ws => ws
-            .Server("filesystem", s => s.Tool(ReadFile, _ => { }).Tool(WriteFile, _ => { }).Tool(Search, _ => { }).DefaultDenyEgressForReadOnlyTools()))
+            .Server("filesystem", s => s.Tool(ReadFile, _ => { }).Tool(WriteFile, _ => { }).Tool(Search, _ => { })
+                .DefaultDenyEgressForReadOnlyTools()))
             .Build();
 
         var tools = set.Workspaces[0].Servers[0].Tools.ToDictionary(t => t.Name);

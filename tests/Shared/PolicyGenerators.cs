@@ -79,7 +79,8 @@ internal static class PolicyGenerators
         (2, Gen.Const(new RuleSpec(RuleKind.DenyCorporateNetwork, "", PortChoice.Any, null))),
         (3, Gen.Const(new RuleSpec(RuleKind.DefaultDenyEgress, "", PortChoice.Any, null))),
         (6, Gen.Select(Gen.OneOf(Cidrs), Ports, (c, p) => new RuleSpec(RuleKind.AllowEgress, c, p, null))),
-        (1, Gen.Select(Gen.OneOf("Tcp", "Udp", "Sctp", "Raw", "Icmp"), p => new RuleSpec(RuleKind.DenySocketProtocol, p, PortChoice.Any, null))),
+        (1, Gen.Select(Gen.OneOf("Tcp", "Udp", "Sctp", "Raw", "Icmp"), p =>
+            new RuleSpec(RuleKind.DenySocketProtocol, p, PortChoice.Any, null))),
         (1, Gen.Select(Gen.OneOf(ExecPaths), p => new RuleSpec(RuleKind.DenyExec, p, PortChoice.Any, null))),
         (1, Gen.Select(Gen.OneOf(ExecPaths), p => new RuleSpec(RuleKind.AllowExec, p, PortChoice.Any, null))),
         (1, Gen.Select(Gen.OneOf(FilePaths), p => new RuleSpec(RuleKind.DenyFileRead, p, PortChoice.Any, null))),

@@ -77,14 +77,16 @@ internal sealed record PolicySpec(ImmutableArray<WorkspaceSpec> Workspaces)
         var code = new StringBuilder("PolicySet.Named(\"random\")");
         foreach (var workspace in Workspaces)
         {
-            code.Append($"\n    .Workspace(\"{workspace.Name}\", ws => ws{(workspace.Audit ? ".Audit()" : "")}{string.Concat(workspace.Rules)}");
+            code.Append($"\n    .Workspace(\"{workspace.Name}\", ws => "
+                + $"ws{(workspace.Audit ? ".Audit()" : "")}{string.Concat(workspace.Rules)}");
             foreach (var server in workspace.Servers)
             {
                 code.Append($"\n        .Server(\"{server.Name}\", s => s{(server.Audit ? ".Audit()" : "")}{string.Concat(server.Rules)}");
                 if (server.Tool is { } tool)
                 {
                     var runsAs = tool.Binary is null ? "" : $".RunsAs(\"{tool.Binary}\")";
-                    code.Append($"\n            .Tool(\"{tool.Name}\", t => t{runsAs}{(tool.Audit ? ".Audit()" : "")}{string.Concat(tool.Rules)})");
+                    code.Append($"\n            .Tool(\"{tool.Name}\", t => "
+                        + $"t{runsAs}{(tool.Audit ? ".Audit()" : "")}{string.Concat(tool.Rules)})");
                 }
                 code.Append(')');
             }

@@ -66,7 +66,8 @@ internal sealed record RuleSpec(RuleKind Kind, string Argument, PortChoice Ports
         {
             RuleKind.DenyLoopback or RuleKind.DenyClusterInternal or RuleKind.DenyLateral or RuleKind.DenyCorporateNetwork
                 or RuleKind.DefaultDenyEgress => $".{Kind}({mode})",
-            RuleKind.DenyCloudMetadata => $".DenyCloudMetadata(CloudProvider.{Argument.Replace(", ", " | CloudProvider.", StringComparison.Ordinal)}, {mode})",
+            RuleKind.DenyCloudMetadata =>
+                $".DenyCloudMetadata(CloudProvider.{Argument.Replace(", ", " | CloudProvider.", StringComparison.Ordinal)}, {mode})",
             RuleKind.DenyCidr => $".DenyCidr([\"{Argument}\"], {ports}, {mode})",
             RuleKind.AllowEgress => $".AllowEgress(\"{Argument}\", {ports}, {mode})",
             RuleKind.DenySocketProtocol => $".DenySocketProtocol([SocketProtocol.{Argument}], {mode})",

@@ -47,7 +47,8 @@ public static class CapabilityRules
                 "pass at least one capability, e.g. DenyCapability(\"NET_RAW\")");
         if (list.Any(c => !Enum.IsDefined(c)))
             throw scope.Reject(DiagnosticIds.InvalidCapability, $"DenyCapability({string.Join(", ", list)})",
-                $"'{list.First(c => !Enum.IsDefined(c))}' is not a Linux capability", "use a LinuxCapability member such as LinuxCapability.NetRaw");
+                $"'{list.First(c => !Enum.IsDefined(c))}' is not a Linux capability",
+                    "use a LinuxCapability member such as LinuxCapability.NetRaw");
         return scope.AddRule(new DenyCapabilityRule { Scope = scope.Scope, Capabilities = [.. list] }, mode);
     }
 }

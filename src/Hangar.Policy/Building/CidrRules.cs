@@ -13,7 +13,8 @@ public static class CidrRules
         scope.DenyCidr([cidr], PortSet.Any, mode);
 
     /// <summary>Denies connections to <paramref name="cidr"/> on <paramref name="ports"/>.</summary>
-    public static TSelf DenyCidr<TSelf>(this TSelf scope, string cidr, PortSet ports, RuleMode? mode = null) where TSelf : ScopeBuilder<TSelf> =>
+    public static TSelf DenyCidr<TSelf>(this TSelf scope, string cidr, PortSet ports,
+        RuleMode? mode = null) where TSelf : ScopeBuilder<TSelf> =>
         scope.DenyCidr([cidr], ports, mode);
 
     /// <summary>Denies connections to every range of <paramref name="cidrs"/> on <paramref name="ports"/>.</summary>
@@ -24,7 +25,8 @@ public static class CidrRules
         ArgumentNullException.ThrowIfNull(ports);
         var parsed = cidrs.Select(c => ParseCidr(scope, "DenyCidr", c)).ToList();
         if (parsed.Count == 0)
-            throw scope.Reject(DiagnosticIds.InvalidCidr, "DenyCidr([])", "no range was given", "pass at least one CIDR such as \"10.0.0.0/8\"");
+            throw scope.Reject(DiagnosticIds.InvalidCidr, "DenyCidr([])", "no range was given",
+                "pass at least one CIDR such as \"10.0.0.0/8\"");
         return scope.AddRule(new DenyCidrRule { Scope = scope.Scope, Cidrs = [.. parsed.Distinct().Order()], Ports = ports }, mode);
     }
 

@@ -16,7 +16,8 @@ public static class CloudMetadataRules
         where TSelf : ScopeBuilder<TSelf>
     {
         if (providers == CloudProvider.None || (providers & ~CloudProvider.All) != 0)
-            throw scope.Reject(DiagnosticIds.InvalidDestination, $"DenyCloudMetadata({providers})", $"'{providers}' names no known cloud provider",
+            throw scope.Reject(DiagnosticIds.InvalidDestination, $"DenyCloudMetadata({providers})",
+                $"'{providers}' names no known cloud provider",
                 "pass CloudProvider.All or a combination such as CloudProvider.Aws | CloudProvider.Gcp");
         return scope.AddRule(new DenyCloudMetadataRule { Scope = scope.Scope, Providers = providers }, mode);
     }

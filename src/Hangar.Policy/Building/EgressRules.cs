@@ -42,14 +42,16 @@ public static partial class EgressRules
         if (parsed.Count == 0)
             throw scope.Reject(DiagnosticIds.InvalidCidr, "AllowEgress([])", "no range was given",
                 "pass at least one CIDR; to deny everything use DefaultDenyEgress() without allows");
-        return scope.AddRule(new AllowEgressRule { Scope = scope.Scope, Destination = EgressDestination.ForCidrs(parsed), Ports = ports }, mode);
+        return scope.AddRule(new AllowEgressRule { Scope = scope.Scope,
+            Destination = EgressDestination.ForCidrs(parsed), Ports = ports }, mode);
     }
 
     private static void RejectAuditAllow<TSelf>(TSelf scope, RuleMode? mode, string? destination) where TSelf : ScopeBuilder<TSelf>
     {
         if (mode == RuleMode.Audit)
             throw scope.Reject(DiagnosticIds.AuditAllow, $"AllowEgress(\"{destination}\", …, RuleMode.Audit)",
-                "an allow has no audit mode: it only opens what an allowlist closes, so audit-only would mean allowed on some engines and blocked on others",
+                "an allow has no audit mode: it only opens what an allowlist closes, so audit-only would mean allowed "
+                    + "on some engines and blocked on others",
                 "drop the mode; to observe before blocking, put the DefaultDenyEgress() of the scope in audit mode instead");
     }
 

@@ -17,7 +17,8 @@ public static class ExecRules
 
     /// <summary>Like <see cref="AllowExec{TSelf}(TSelf, string[])"/>, with an explicit mode.</summary>
     public static TSelf AllowExec<TSelf>(this TSelf scope, IEnumerable<string> paths, RuleMode? mode) where TSelf : ScopeBuilder<TSelf> =>
-        scope.AddRule(new AllowExecRule { Scope = scope.Scope, Paths = PathArguments.Parse(scope, "AllowExec", paths, allowDirectories: true) }, mode);
+        scope.AddRule(new AllowExecRule { Scope = scope.Scope,
+            Paths = PathArguments.Parse(scope, "AllowExec", paths, allowDirectories: true) }, mode);
 
     /// <summary>Forbids running <paramref name="paths"/> (executables, or directories ending in '/').</summary>
     /// <example><code>ws.DenyExec("/usr/bin/curl", "/usr/bin/wget", "/tmp/")</code></example>
@@ -26,5 +27,6 @@ public static class ExecRules
 
     /// <summary>Like <see cref="DenyExec{TSelf}(TSelf, string[])"/>, with an explicit mode.</summary>
     public static TSelf DenyExec<TSelf>(this TSelf scope, IEnumerable<string> paths, RuleMode? mode) where TSelf : ScopeBuilder<TSelf> =>
-        scope.AddRule(new DenyExecRule { Scope = scope.Scope, Paths = PathArguments.Parse(scope, "DenyExec", paths, allowDirectories: true) }, mode);
+        scope.AddRule(new DenyExecRule { Scope = scope.Scope,
+            Paths = PathArguments.Parse(scope, "DenyExec", paths, allowDirectories: true) }, mode);
 }

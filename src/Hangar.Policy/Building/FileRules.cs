@@ -4,7 +4,8 @@ using FileAccess = Hangar.Policy.Rules.FileAccess;
 
 namespace Hangar.Policy.Building;
 
-/// <summary>The verbs that forbid reading or writing files: <c>DenyFileRead</c>, <c>DenyFileWrite</c>, <c>DenyFileWritesOutside</c>.</summary>
+/// <summary>The verbs that forbid reading or writing files: <c>DenyFileRead</c>, <c>DenyFileWrite</c>,
+/// <c>DenyFileWritesOutside</c>.</summary>
 public static class FileRules
 {
     /// <summary>Forbids opening <paramref name="paths"/> (files, or directories ending in '/') for reading.</summary>
@@ -22,7 +23,8 @@ public static class FileRules
         where TSelf : ScopeBuilder<TSelf>
     {
         if (access is not (FileAccess.Read or FileAccess.Write or FileAccess.ReadWrite))
-            throw scope.Reject(Validation.DiagnosticIds.InvalidPath, $"DenyFileAccess({access}, …)", $"'{access}' is not a kind of file access",
+            throw scope.Reject(Validation.DiagnosticIds.InvalidPath, $"DenyFileAccess({access}, …)",
+                $"'{access}' is not a kind of file access",
                 "pass FileAccess.Read, FileAccess.Write or FileAccess.ReadWrite");
         var verb = access switch { FileAccess.Read => "DenyFileRead", FileAccess.Write => "DenyFileWrite", _ => "DenyFileAccess" };
         var parsed = PathArguments.Parse(scope, verb, paths, allowDirectories: true);
@@ -44,7 +46,8 @@ public static class FileRules
         var parsed = PathArguments.Parse(scope, "DenyFileWritesOutside", roots, allowDirectories: true);
         if (parsed.Any(p => p.Path == "/"))
             throw scope.Reject(Validation.DiagnosticIds.InvalidPath, "DenyFileWritesOutside(\"/\")",
-                "'/' contains every path, so the rule would confine nothing", "name the directories writes are confined to, e.g. \"/data/\"");
+                "'/' contains every path, so the rule would confine nothing",
+                    "name the directories writes are confined to, e.g. \"/data/\"");
         return scope.AddRule(new DenyFileWritesOutsideRule { Scope = scope.Scope, Paths = parsed }, mode);
     }
 }

@@ -20,7 +20,8 @@ internal static class PathArguments
         foreach (var path in list)
         {
             if (!FilePaths.IsValid(path, allowDirectories, out var problem))
-                throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}(\"{FilePaths.Printable(path)}\")", problem, Fix(path, allowDirectories));
+                throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}(\"{FilePaths.Printable(path)}\")", problem,
+                    Fix(path, allowDirectories));
         }
         return [.. list.Distinct(StringComparer.Ordinal).Select(p => new PathMatch(p)).Order()];
     }

@@ -19,7 +19,8 @@ public sealed class PolicySetBuilder
         {
             throw new PolicyDefinitionException([new PolicyDiagnostic(DiagnosticIds.InvalidName, DiagnosticSeverity.Error, name,
                 "the policy set name", $"'{name}' is not a valid Kubernetes label value",
-                $"use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, e.g. '{KubernetesNames.SuggestDnsLabel(name)}'")]);
+                $"use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, e.g. "
+                    + $"'{KubernetesNames.SuggestDnsLabel(name)}'")]);
         }
         Name = name;
     }

@@ -72,7 +72,8 @@ public abstract class ScopeBuilder<TSelf> where TSelf : ScopeBuilder<TSelf>
 
     /// <summary>Throws a <see cref="PolicyDefinitionException"/> for a bad argument of a verb at this scope.</summary>
     internal Exception Reject(string id, string verb, string problem, string fix) =>
-        new PolicyDefinitionException([new PolicyDiagnostic(id, DiagnosticSeverity.Error, Root.Name, $"{verb} at {Scope.Path}", problem, fix)]);
+        new PolicyDefinitionException([new PolicyDiagnostic(id, DiagnosticSeverity.Error, Root.Name,
+            $"{verb} at {Scope.Path}", problem, fix)]);
 
     internal IEnumerable<PolicyRule> BuildRules(RuleMode inherited)
     {

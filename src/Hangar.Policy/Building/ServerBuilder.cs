@@ -49,7 +49,8 @@ public sealed class ServerBuilder : ScopeBuilder<ServerBuilder>
     public ServerBuilder WithToolManifest(string path)
     {
         if (!File.Exists(path))
-            throw Reject(DiagnosticIds.UnknownTool, $"WithToolManifest(\"{path}\")", $"the tool manifest '{Path.GetFullPath(path)}' does not exist",
+            throw Reject(DiagnosticIds.UnknownTool, $"WithToolManifest(\"{path}\")",
+                $"the tool manifest '{Path.GetFullPath(path)}' does not exist",
                 "check the path, or capture the manifest with 'registry capture --name NAME -- COMMAND'");
         return WithToolManifest(ToolManifest.Load(path));
     }
@@ -122,7 +123,8 @@ public sealed class ServerBuilder : ScopeBuilder<ServerBuilder>
     private static string CheckName(WorkspaceBuilder workspace, string name)
     {
         if (!KubernetesNames.IsDnsLabel(name))
-            throw workspace.Reject(DiagnosticIds.InvalidName, $"Server(\"{name}\")", $"'{name}' cannot become a Kubernetes label value and object name",
+            throw workspace.Reject(DiagnosticIds.InvalidName, $"Server(\"{name}\")",
+                $"'{name}' cannot become a Kubernetes label value and object name",
                 $"use a DNS-1123 label (lowercase letters, digits, '-', at most 63) such as '{KubernetesNames.SuggestDnsLabel(name)}'");
         return name;
     }

@@ -25,7 +25,8 @@ public static class SyscallRules
                     $"'{FilePaths.Printable(name)}' is not a system call name",
                     "write the lowercase kernel name without a prefix, e.g. \"ptrace\", \"mount\" or \"unshare\"");
         }
-        var rule = new AuditSyscallRule { Scope = scope.Scope, Syscalls = [.. syscalls.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
+        var rule = new AuditSyscallRule { Scope = scope.Scope,
+            Syscalls = [.. syscalls.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
         return scope.AddRule(rule, RuleMode.Audit);
     }
 }

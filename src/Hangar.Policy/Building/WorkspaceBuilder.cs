@@ -14,7 +14,8 @@ public sealed class WorkspaceBuilder : ScopeBuilder<WorkspaceBuilder>
         _namespace = name;
     }
 
-    /// <summary>Places the workspace's servers in <paramref name="kubernetesNamespace"/> instead of a namespace named after the workspace.</summary>
+    /// <summary>Places the workspace's servers in <paramref name="kubernetesNamespace"/> instead of a namespace named
+    /// after the workspace.</summary>
     public WorkspaceBuilder InNamespace(string kubernetesNamespace)
     {
         if (!KubernetesNames.IsDnsLabel(kubernetesNamespace))
@@ -44,7 +45,8 @@ public sealed class WorkspaceBuilder : ScopeBuilder<WorkspaceBuilder>
     internal WorkspacePolicy BuildWorkspace()
     {
         var mode = EffectiveMode(RuleMode.Enforce);
-        return new WorkspacePolicy(Scope.Workspace, _namespace, [.. BuildRules(RuleMode.Enforce)], [.. _servers.Select(s => s.BuildServer(mode))]);
+        return new WorkspacePolicy(Scope.Workspace, _namespace, [.. BuildRules(RuleMode.Enforce)],
+            [.. _servers.Select(s => s.BuildServer(mode))]);
     }
 
     private static string CheckName(PolicySetBuilder root, string name)

@@ -18,7 +18,8 @@ public sealed record ClusterFacts
     /// <summary>The service (ClusterIP) ranges; needed by DenyClusterInternal. Default: none.</summary>
     public ImmutableArray<IpCidr> ServiceCidrs { get; init; } = [];
 
-    /// <summary>The Kubernetes API endpoints (ClusterIP and EndpointSlice addresses); denied by DenyClusterInternal. Default: none.</summary>
+    /// <summary>The Kubernetes API endpoints (ClusterIP and EndpointSlice addresses); denied by DenyClusterInternal.
+    /// Default: none.</summary>
     public ImmutableArray<IpCidr> KubernetesApi { get; init; } = [];
 
     /// <summary>Cluster DNS; needed wherever egress is restricted to keep DNS working. Default: null (not given).</summary>

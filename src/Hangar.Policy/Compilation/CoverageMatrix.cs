@@ -44,7 +44,8 @@ public sealed class CoverageMatrix
             {
                 if (!byKey.TryGetValue((rule, backend.ToLowerInvariant()), out var found))
                 {
-                    entries.Add(new CoverageEntry(rule, backend, CoverageStatus.Unsupported, $"the {backend} backend does not handle this kind of rule"));
+                    entries.Add(new CoverageEntry(rule, backend, CoverageStatus.Unsupported,
+                        $"the {backend} backend does not handle this kind of rule"));
                     continue;
                 }
                 var weakest = found.Max(e => e.Status);

@@ -31,8 +31,10 @@ public static class PolicyCompiler
             var version = options.EngineVersions.TryGetValue(backend.Name, out var v) ? v : backend.Features.DefaultVersion;
             if (!backend.Features.Supported.Satisfies(version))
             {
-                diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Error, set.Name, $"engine '{backend.Name}'",
-                    $"{backend.Features.Engine} {version} is outside the versions this backend emits for ({backend.Features.Supported.PrettyPrint()})",
+                diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.EngineVersionTooOld, DiagnosticSeverity.Error,
+                    set.Name, $"engine '{backend.Name}'",
+                    $"{backend.Features.Engine} {version} is outside the versions this backend emits for "
+                        + $"({backend.Features.Supported.PrettyPrint()})",
                     $"target a version in {backend.Features.Supported.PrettyPrint()}, or drop '{backend.Name}' from the engines"));
                 continue;
             }
@@ -52,12 +54,14 @@ public static class PolicyCompiler
         var ordered = diagnostics.OrderByDescending(d => d.Severity).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Subject, StringComparer.Ordinal).ToImmutableArray();
         var failed = ordered.Any(d => d.IsError);
-        var backendOrder = backendNames.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
+        var backendOrder = backendNames.Select((name, index) => (name, index))
+            .ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
         return new CompilationResult(
             set.Name,
             failed ? [] : [.. objects.OrderBy(o => backendOrder.GetValueOrDefault(o.Backend)).ThenBy(o => o.Kind, StringComparer.Ordinal)
                 .ThenBy(o => o.Namespace ?? "", StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)],
-            failed ? [] : [.. files.OrderBy(f => backendOrder.GetValueOrDefault(f.Backend)).ThenBy(f => f.FileName, StringComparer.Ordinal)],
+            failed ? [] : [.. files.OrderBy(f => backendOrder.GetValueOrDefault(f.Backend))
+                .ThenBy(f => f.FileName, StringComparer.Ordinal)],
             matrix,
             ordered);
     }
@@ -76,7 +80,8 @@ public static class PolicyCompiler
 
     private static IEnumerable<PolicyDiagnostic> DuplicateObjects(string policy, IEnumerable<EmittedObject> objects) =>
         objects.GroupBy(o => (o.ApiVersion, o.Kind, o.Namespace, o.Name)).Where(g => g.Count() > 1)
-            .Select(g => new PolicyDiagnostic(DiagnosticIds.ObjectNameCollision, DiagnosticSeverity.Error, policy, $"{g.Key.Kind} '{g.Key.Namespace}/{g.Key.Name}'",
+            .Select(g => new PolicyDiagnostic(DiagnosticIds.ObjectNameCollision, DiagnosticSeverity.Error, policy,
+                $"{g.Key.Kind} '{g.Key.Namespace}/{g.Key.Name}'",
                 "two emitted objects share kind, namespace and name, so one would overwrite the other",
                 "rename a workspace or server so that their generated names differ"));
 }

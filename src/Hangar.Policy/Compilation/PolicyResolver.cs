@@ -38,12 +38,15 @@ public static class PolicyResolver
             }
         }
 
-        var restricted = targets.SelectMany(t => t.AllRules).FirstOrDefault(r => r.Rule is DefaultDenyEgressRule or DenyClusterInternalRule or DenyLateralRule);
+        var restricted = targets.SelectMany(t => t.AllRules)
+            .FirstOrDefault(r => r.Rule is DefaultDenyEgressRule or DenyClusterInternalRule or DenyLateralRule);
         if (restricted is not null && facts.Dns is null)
         {
-            diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, set.Name, $"rule '{restricted.Id}'",
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, set.Name,
+                $"rule '{restricted.Id}'",
                 "the rule blocks cluster traffic, so cluster DNS must be kept reachable, but the cluster fact 'dns' is not set",
-                "set cluster.dns in hangar.yaml (namespace, pod_labels, service_ip) or ClusterFacts.Dns, e.g. DnsService.KubeDns(\"10.96.0.10\")"));
+                "set cluster.dns in hangar.yaml (namespace, pod_labels, service_ip) or ClusterFacts.Dns, e.g. "
+                    + "DnsService.KubeDns(\"10.96.0.10\")"));
         }
 
         CheckFacts(set.Name, facts, diagnostics);
@@ -53,7 +56,8 @@ public static class PolicyResolver
 
     // The API's ClusterIP lies in the service range, but engines that match after DNAT see its endpoints, which
     // usually lie outside every cluster range: without them the API stays reachable there, so say so.
-    private static ImmutableArray<IpCidr> ApiEndpoints(PolicyRule rule, ClusterFacts facts, string policy, ICollection<PolicyDiagnostic>? diagnostics)
+    private static ImmutableArray<IpCidr> ApiEndpoints(PolicyRule rule, ClusterFacts facts, string policy,
+        ICollection<PolicyDiagnostic>? diagnostics)
     {
         if (facts.KubernetesApi.IsDefaultOrEmpty)
             diagnostics?.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Warning, policy, $"rule '{rule.Id}'",
@@ -67,10 +71,13 @@ public static class PolicyResolver
     private static void CheckFacts(string policy, ClusterFacts facts, ICollection<PolicyDiagnostic> diagnostics)
     {
         void Bad(string fact, string problem, string fix) =>
-            diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, policy, $"cluster fact '{fact}'", problem, fix));
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, policy,
+                $"cluster fact '{fact}'", problem, fix));
 
         if (facts.NodeLocalDns is { IsSingleAddress: false } local)
-            Bad("node_local_dns", $"'{local}' is a range, but DNS is kept reachable at exactly this address, so a range would open port 53 to all of it",
+            Bad("node_local_dns",
+                $"'{local}' is a range, but DNS is kept reachable at exactly this address, so a range would open port "
+                + "53 to all of it",
                 "give the single address of the node-local DNS cache, e.g. 169.254.20.10");
         if (facts.Dns?.ServiceAddress is { IsSingleAddress: false } service)
             Bad("dns.service_ip", $"'{service}' is a range, but DNS is kept reachable at exactly this address",
@@ -78,22 +85,28 @@ public static class PolicyResolver
         if (facts.Dns is { } dns)
         {
             if (!KubernetesNames.IsDnsLabel(dns.Namespace))
-                Bad("dns.namespace", $"'{dns.Namespace}' is not a valid namespace name", "give the namespace of the DNS pods, e.g. kube-system");
+                Bad("dns.namespace", $"'{dns.Namespace}' is not a valid namespace name",
+                    "give the namespace of the DNS pods, e.g. kube-system");
             if (dns.PodLabels.Count == 0)
-                Bad("dns.pod_labels", "no labels were given, so every pod would count as a DNS pod", "give the DNS pods' labels, e.g. k8s-app: kube-dns");
-            foreach (var (key, value) in dns.PodLabels.Where(l => !KubernetesNames.IsLabelKey(l.Key) || !KubernetesNames.IsLabelValue(l.Value)))
-                Bad("dns.pod_labels", $"'{key}: {value}' is not a valid label", "use label keys and values as Kubernetes accepts them, e.g. k8s-app: kube-dns");
+                Bad("dns.pod_labels", "no labels were given, so every pod would count as a DNS pod",
+                    "give the DNS pods' labels, e.g. k8s-app: kube-dns");
+            foreach (var (key, value) in dns.PodLabels.Where(l => !KubernetesNames.IsLabelKey(l.Key)
+                || !KubernetesNames.IsLabelValue(l.Value)))
+                Bad("dns.pod_labels", $"'{key}: {value}' is not a valid label",
+                    "use label keys and values as Kubernetes accepts them, e.g. k8s-app: kube-dns");
         }
     }
 
     /// <summary>The concrete ranges of <paramref name="rule"/> under <paramref name="facts"/>.</summary>
-    public static IEnumerable<IpCidr> Destinations(PolicyRule rule, ClusterFacts facts, string policy, ICollection<PolicyDiagnostic>? diagnostics)
+    public static IEnumerable<IpCidr> Destinations(PolicyRule rule, ClusterFacts facts, string policy,
+        ICollection<PolicyDiagnostic>? diagnostics)
     {
         IEnumerable<IpCidr> Need(ImmutableArray<IpCidr> fact, string name, string yamlKey)
         {
             if (fact.IsDefaultOrEmpty)
             {
-                diagnostics?.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error, policy, $"rule '{rule.Id}'",
+                diagnostics?.Add(new PolicyDiagnostic(DiagnosticIds.MissingClusterFact, DiagnosticSeverity.Error,
+                    policy, $"rule '{rule.Id}'",
                     $"the rule needs the cluster fact '{name}', which is not set",
                     $"set cluster.{yamlKey} in hangar.yaml or ClusterFacts.{name} in CompileOptions"));
                 return [];

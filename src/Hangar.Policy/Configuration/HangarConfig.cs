@@ -98,10 +98,12 @@ public sealed record HangarConfig
         if (stream.Documents.Count == 0)
             return new HangarConfig();
         if (stream.Documents.Count > 1)
-            throw new HangarConfigException(source, "(file)", $"the file holds {stream.Documents.Count} YAML documents and only one would be read",
+            throw new HangarConfigException(source, "(file)",
+                $"the file holds {stream.Documents.Count} YAML documents and only one would be read",
                 "keep one document: remove the extra '---' separators");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new HangarConfigException(source, "(root)", "the document is not a mapping", "write keys such as policy_engines: and cluster:");
+            throw new HangarConfigException(source, "(root)", "the document is not a mapping",
+                "write keys such as policy_engines: and cluster:");
 
         var reader = new ConfigReader(source);
         var config = new HangarConfig();
@@ -132,7 +134,8 @@ public sealed record HangarConfig
             {
                 var lowered = name.ToLowerInvariant();
                 if (engines.Contains(lowered, StringComparer.Ordinal))
-                    throw new HangarConfigException(source, key, $"the engine '{lowered}' is listed twice ('{name}' repeats it; names ignore case)",
+                    throw new HangarConfigException(source, key,
+                        $"the engine '{lowered}' is listed twice ('{name}' repeats it; names ignore case)",
                         "list each engine once");
                 engines.Add(lowered);
             }
@@ -146,14 +149,16 @@ public sealed record HangarConfig
 
         public string Key(YamlNode node, string parent) =>
             node is YamlScalarNode { Value: { } value } ? value
-                : throw new HangarConfigException(source, parent, "a key is not a plain string", "write keys as plain words, e.g. pod_cidrs:");
+                : throw new HangarConfigException(source, parent, "a key is not a plain string",
+                    "write keys as plain words, e.g. pod_cidrs:");
 
         public IEnumerable<string> Strings(YamlNode node, string key) => node switch
         {
             _ when IsNull(node) => throw Null(key, $"write {key}: [a, b]"),
             YamlSequenceNode seq => seq.Children.Select(c => Scalar(c, key)).Select(v => v.Length > 0 ? v
                 : throw new HangarConfigException(source, key, "an item is empty", $"remove the empty item, or write {key}: [a, b]")),
-            YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => s.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            YamlScalarNode s when !string.IsNullOrEmpty(s.Value) =>
+                s.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             _ => throw new HangarConfigException(source, key, "expected a list of strings", $"write {key}: [a, b]"),
         };
 
@@ -232,7 +237,8 @@ public sealed record HangarConfig
                             labels[Scalar(lk, $"{key}.pod_labels")] = Scalar(lv, $"{key}.pod_labels");
                         break;
                     default:
-                        throw new HangarConfigException(source, $"{key}.{name}", $"unknown key '{name}'", "use namespace, pod_labels or service_ip");
+                        throw new HangarConfigException(source, $"{key}.{name}", $"unknown key '{name}'",
+                            "use namespace, pod_labels or service_ip");
                 }
             }
             if (ns is null || labels.Count == 0)

@@ -25,7 +25,8 @@ public sealed record ToolManifest(ImmutableArray<ToolDescriptor> Tools)
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"tool manifest '{path}' is not valid JSON: {e.Message}; regenerate it with 'registry capture'", e);
+            throw new InvalidDataException($"tool manifest '{path}' is not valid JSON: {e.Message}; regenerate it "
+                + "with 'registry capture'", e);
         }
     }
 
@@ -46,7 +47,8 @@ public sealed record ToolManifest(ImmutableArray<ToolDescriptor> Tools)
             var a = tool["annotations"] as JsonObject;
             var annotations = a is null
                 ? ToolAnnotations.None
-                : new ToolAnnotations(Flag(a, "readOnlyHint"), Flag(a, "destructiveHint"), Flag(a, "idempotentHint"), Flag(a, "openWorldHint"));
+                : new ToolAnnotations(Flag(a, "readOnlyHint"), Flag(a, "destructiveHint"), Flag(a, "idempotentHint"),
+                    Flag(a, "openWorldHint"));
             list.Add(new ToolDescriptor(name, schema, annotations, tool["descriptionDigest"]?.GetValue<string>()));
         }
         return new ToolManifest([.. list]);

@@ -105,7 +105,8 @@ public readonly record struct IpCidr : IComparable<IpCidr>
         }
 
         var canonical = slash < 0 ? candidate.AddressText : candidate.ToString();
-        if (!string.Equals(canonical, text, StringComparison.Ordinal) && !string.Equals(candidate.ToString(), text, StringComparison.Ordinal))
+        if (!string.Equals(canonical, text, StringComparison.Ordinal)
+            && !string.Equals(candidate.ToString(), text, StringComparison.Ordinal))
         {
             problem = $"'{text}' is not written canonically; write {candidate}";
             return false;
@@ -191,7 +192,8 @@ public readonly record struct IpCidr : IComparable<IpCidr>
             i = j == i ? i + 1 : j;
         }
 
-        string Hex(IEnumerable<int> part) => string.Join(':', part.Select(g => g.ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
+        string Hex(IEnumerable<int> part) =>
+            string.Join(':', part.Select(g => g.ToString("x", System.Globalization.CultureInfo.InvariantCulture)));
         return bestStart < 0
             ? Hex(groups)
             : $"{Hex(groups[..bestStart])}::{Hex(groups[(bestStart + bestLength)..])}";

@@ -19,7 +19,8 @@ public static class ManifestDirectory
     public static IReadOnlyList<string> Write(CompilationResult result, string directory)
     {
         if (!result.Succeeded)
-            throw new InvalidOperationException("the compilation has errors, so nothing is written; fix the errors listed in its diagnostics");
+            throw new InvalidOperationException("the compilation has errors, so nothing is written; fix the errors "
+                + "listed in its diagnostics");
 
         var files = Render(result);
         Directory.CreateDirectory(directory);

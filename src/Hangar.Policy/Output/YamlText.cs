@@ -39,7 +39,8 @@ public static partial class YamlText
                 emitter.Emit(new Scalar(null, null, b ? "true" : "false", ScalarStyle.Plain, true, false));
                 break;
             case int or long or short or byte or uint or ulong:
-                emitter.Emit(new Scalar(null, null, Convert.ToString(value, CultureInfo.InvariantCulture)!, ScalarStyle.Plain, true, false));
+                emitter.Emit(new Scalar(null, null, Convert.ToString(value, CultureInfo.InvariantCulture)!,
+                    ScalarStyle.Plain, true, false));
                 break;
             case ObjectNode node:
                 emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
@@ -58,7 +59,8 @@ public static partial class YamlText
                 emitter.Emit(new SequenceEnd());
                 break;
             default:
-                throw new NotSupportedException($"cannot write a {value.GetType().Name} as YAML; use strings, integers, booleans, ObjectNode or lists");
+                throw new NotSupportedException($"cannot write a {value.GetType().Name} as YAML; use strings, "
+                    + "integers, booleans, ObjectNode or lists");
         }
     }
 
@@ -74,6 +76,10 @@ public static partial class YamlText
         value.Length == 0 || value != value.Trim() || ImplicitlyTyped().IsMatch(value);
 
     // YAML 1.1 booleans and nulls, integers in any base, floats, and timestamps all resolve to non-strings.
-    [GeneratedRegex(@"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$")]
+    [GeneratedRegex(
+        @"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~"
+        + @"|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*"
+        + @"|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.inf|\.Inf|\.INF)"
+        + @"|\.nan|\.NaN|\.NAN|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$")]
     private static partial Regex ImplicitlyTyped();
 }

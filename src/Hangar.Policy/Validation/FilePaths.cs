@@ -40,7 +40,8 @@ public static class FilePaths
             problem = $"'{path}' ends in '/', so it names a directory, but this rule takes executables or files only";
         else if (path.Any(c => char.IsWhiteSpace(c) && c != ' '))
             problem = $"'{Printable(path)}' contains a whitespace character other than a space";
-        else if (path.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
+        else if (path.Any(c =>
+            char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
             problem = $"'{Printable(path)}' contains an invisible or private-use character, so it can look right in review and never match";
         else if (path.EndsWith(' ') || path.Contains(" /", StringComparison.Ordinal) || path.Contains("/ ", StringComparison.Ordinal))
             problem = $"'{path}' has a space at the start or end of a path segment, which is almost always a typo";

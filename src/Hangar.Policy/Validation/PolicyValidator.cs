@@ -21,7 +21,8 @@ public static class PolicyValidator
             found.Add(new PolicyDiagnostic(id, severity, set.Name, subject, problem, fix));
 
         foreach (var name in Duplicates(set.Workspaces.Select(w => w.Name)))
-            Report(DiagnosticIds.DuplicateScope, DiagnosticSeverity.Error, $"Workspace(\"{name}\")", $"workspace '{name}' is declared more than once",
+            Report(DiagnosticIds.DuplicateScope, DiagnosticSeverity.Error, $"Workspace(\"{name}\")",
+                $"workspace '{name}' is declared more than once",
                 "declare each workspace once and put all its servers inside it");
 
         foreach (var workspace in set.Workspaces)
@@ -43,7 +44,8 @@ public static class PolicyValidator
                     if (server.Manifest is { } manifest && !manifest.Contains(tool.Name))
                     {
                         var known = string.Join(", ", manifest.Tools.Select(t => t.Name).Order(StringComparer.Ordinal).Take(12));
-                        Report(DiagnosticIds.UnknownTool, DiagnosticSeverity.Error, $"Tool(\"{tool.Name}\") in {workspace.Name}/{server.Name}",
+                        Report(DiagnosticIds.UnknownTool, DiagnosticSeverity.Error,
+                            $"Tool(\"{tool.Name}\") in {workspace.Name}/{server.Name}",
                             $"the tool manifest of server '{server.Name}' lists no tool '{tool.Name}'",
                             $"use one of the listed tools ({known}) or re-capture the manifest if the server changed");
                     }
@@ -106,7 +108,8 @@ public static class PolicyValidator
                 if (portsCovered && allow.Destination.Cidrs.All(c => denied.Any(d => d.Contains(c))))
                 {
                     report(DiagnosticIds.AllowInsideDeny, DiagnosticSeverity.Error, $"rule '{allow.Id}'",
-                        $"'{allow.Describe()}' can never match: '{deny.Describe()}' ({deny.Id}) denies all of {allow.Destination}, and a deny always wins",
+                        $"'{allow.Describe()}' can never match: '{deny.Describe()}' ({deny.Id}) denies all of "
+                            + $"{allow.Destination}, and a deny always wins",
                         "remove the allow, or narrow the deny so that it no longer covers the destination");
                     break;
                 }
@@ -146,7 +149,8 @@ public static class PolicyValidator
                 {
                     report(DiagnosticIds.OverlappingServers, DiagnosticSeverity.Error,
                         $"Server(\"{wide.Server.Name}\") in {wide.Workspace.Name}",
-                        $"its pod selector {Labels(wide.Server)} also selects the pods of server '{narrow.Server.Name}' ({Labels(narrow.Server)}) "
+                        $"its pod selector {Labels(wide.Server)} also selects the pods of server "
+                            + $"'{narrow.Server.Name}' ({Labels(narrow.Server)}) "
                         + $"in namespace '{narrow.Workspace.Namespace}', so the two servers' rules would add up on those pods",
                         "give each server a selector no other server's pods match, e.g. the default hangar.dev/server label");
                 }

@@ -22,7 +22,8 @@ internal sealed class GeneratorRun
         CSharpCompilation.Create("Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(TestReferences.Usings + s,
                 new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorRun Start(IIncrementalGenerator generator, CSharpCompilation compilation,
         IEnumerable<AdditionalText>? files = null, string? rootNamespace = "Consumer")

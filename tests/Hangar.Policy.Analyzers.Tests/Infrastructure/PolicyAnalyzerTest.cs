@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Hangar.Policy.Analyzers.Tests.Infrastructure;
 
 /// <summary>An analyzer test over policy code, with markup such as <c>{|HANGAR0001:"10.0.0.1/8"|}</c>.</summary>
-internal sealed class PolicyAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> where TAnalyzer : DiagnosticAnalyzer, new()
+internal sealed class PolicyAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
 {
     public PolicyAnalyzerTest(string source)
     {
