@@ -21,7 +21,8 @@ internal static class ConfigDocumentLimits
     internal static void Check(string yaml, string source)
     {
         if (yaml.Length > MaxCharacters)
-            throw new HangarConfigException(source, "(file)", $"the file is {yaml.Length} characters long, more than the {MaxCharacters} read",
+            throw new HangarConfigException(source, "(file)",
+                $"the file is {yaml.Length} characters long, more than the {MaxCharacters} read",
                 "keep hangar.yaml to the engines, their versions and options, and the cluster facts");
 
         var parser = new Parser(new StringReader(yaml));
@@ -37,7 +38,8 @@ internal static class ConfigDocumentLimits
 
             if (current is SequenceStart or MappingStart && ++depth > MaxNesting)
                 throw new HangarConfigException(source, $"line {current.Start.Line}",
-                    $"lists and mappings are nested more than {MaxNesting} deep", "hangar.yaml needs at most five levels: remove the extra nesting");
+                    $"lists and mappings are nested more than {MaxNesting} deep",
+                        "hangar.yaml needs at most five levels: remove the extra nesting");
             else if (current is SequenceEnd or MappingEnd)
                 depth--;
         }
