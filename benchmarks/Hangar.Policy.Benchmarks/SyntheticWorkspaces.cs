@@ -30,10 +30,19 @@ public static class SyntheticWorkspaces
     };
 
     /// <summary>A policy set of <paramref name="count"/> workspaces named <c>ws-0000</c>, <c>ws-0001</c>, ….</summary>
-    public static PolicySet Create(int count)
+    public static PolicySet Create(int count) => Create(count, first: 0);
+
+    /// <summary>
+    /// <paramref name="count"/> workspaces split into policy sets of at most <paramref name="perSet"/> workspaces each,
+    /// as a user splits them across clusters when one engine cannot load them all (Tetragon loads 128 filtered policies).
+    /// </summary>
+    public static IReadOnlyList<PolicySet> Split(int count, int perSet) =>
+        [.. Enumerable.Range(0, (count + perSet - 1) / perSet).Select(i => Create(Math.Min(perSet, count - (i * perSet)), i * perSet))];
+
+    private static PolicySet Create(int count, int first)
     {
-        var builder = PolicySet.Named($"bench-{count}");
-        for (var i = 0; i < count; i++)
+        var builder = PolicySet.Named($"bench-{first + count}");
+        for (var i = first; i < first + count; i++)
         {
             builder.Workspace($"ws-{i:D4}", ws => ws
                 .DenyLoopback()
