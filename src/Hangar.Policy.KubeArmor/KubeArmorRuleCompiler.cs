@@ -18,7 +18,7 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
     public CoverageEntry Compile(ScopedRule scoped, KubeArmorRuleSet denies, KubeArmorRuleSet allows)
     {
         var rule = scoped.Rule.Rule;
-        if (rule is PathRule paths && paths.Paths.FirstOrDefault(p => !IsSafePath(p.Path)) is { } unsafePath)
+        if (rule is PathRule paths && paths.Paths.FirstOrDefault(p => !AppArmorPaths.CanCarry(p.Path)) is { } unsafePath)
         {
             return Entry(scoped, CoverageStatus.Unsupported,
                 $"the path '{unsafePath.Path}' contains a quote or backslash, which KubeArmor's AppArmor profiles cannot carry "
@@ -79,11 +79,18 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         }
 
         var missing = rule.Capabilities.Where(c => !IsKubeArmorCapability(c)).Select(LinuxCapabilities.Name).ToList();
+        var covered = Covered(scoped, "KubeArmor blocks using the listed capabilities");
         if (missing.Count == 0)
-            return Covered(scoped, "KubeArmor blocks using the listed capabilities");
-        return Entry(scoped, CoverageStatus.Unsupported,
-            $"KubeArmor's capability list lacks {string.Join(", ", missing)}"
-            + (known.Count > 0 ? "; the others are emitted" : "; nothing is emitted"));
+            return covered;
+        var lacking = $"KubeArmor's capability list lacks {string.Join(", ", missing)}";
+        if (known.Count == 0)
+            return Entry(scoped, CoverageStatus.Unsupported, $"{lacking}; nothing is emitted");
+
+        // What is emitted is covered as usual; the capabilities KubeArmor cannot name are not.
+        var gap = $"{lacking}, so those are not covered (Tetragon's security_capable hook can block them)";
+        return covered.Status is CoverageStatus.Enforced or CoverageStatus.Widened
+            ? Entry(scoped, CoverageStatus.Partial, $"{covered.Reason}, except: {gap}")
+            : covered with { Reason = $"{covered.Reason}; {gap}" };
     }
 
     private CoverageEntry Protocols(ScopedRule scoped, KubeArmorRuleSet denies, DenySocketProtocolRule rule)
@@ -138,23 +145,23 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         }
 
         emit();
+        var widened = scoped.WidenedBecause
+            ?? (scoped.FromSource.IsEmpty ? null
+                : "KubeArmor's allowlist mode covers the whole container, so the rule applies to all of the tool's server");
         if (scoped.Rule.Mode == RuleMode.Audit || !block)
         {
             var posture = options.FilePosture is null
                 ? "the file posture is not declared (engine_options.kubearmor.posture.file in hangar.yaml), so KubeArmor's "
                     + "default, audit, is assumed"
                 : "the declared file posture is audit";
-            return Entry(scoped, CoverageStatus.Detected,
-                $"KubeArmor puts {what} in allowlist mode, and what the list leaves out follows the namespace's default file "
+            return Entry(scoped, CoverageStatus.Detected, (widened is null ? "" : $"{widened}; ")
+                + $"KubeArmor puts {what} in allowlist mode, and what the list leaves out follows the namespace's default file "
                 + $"posture: {posture}, so what the list leaves out is only reported; declare posture block once the namespace is "
                 + "annotated kubearmor-file-posture=block");
         }
 
         const string trusted = "the namespace's file posture is declared block (kubearmor-file-posture=block), which the backend "
             + "trusts without checking";
-        var widened = scoped.WidenedBecause
-            ?? (scoped.FromSource.IsEmpty ? null
-                : "KubeArmor's allowlist mode covers the whole container, so the rule applies to all of the tool's server");
         return widened is null
             ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked: {trusted}")
             : Entry(scoped, CoverageStatus.Widened, $"{widened}; {trusted}");
@@ -194,8 +201,6 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
 
     // KubeArmor's capability enum stops at mac_admin (33); syslog, bpf, perfmon, checkpoint_restore and the rest are absent.
     private static bool IsKubeArmorCapability(LinuxCapability capability) => (int)capability <= (int)LinuxCapability.MacAdmin;
-
-    private static bool IsSafePath(string path) => !path.Contains('"') && !path.Contains('\\');
 
     private static CoverageEntry Entry(ScopedRule scoped, CoverageStatus status, string reason) =>
         new(scoped.Rule.Id, Backend, status, reason);

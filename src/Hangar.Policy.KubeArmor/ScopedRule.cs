@@ -23,6 +23,10 @@ internal sealed record ScopedRule(ResolvedRule Rule, ImmutableArray<string> From
             else if (tool.Binaries.FirstOrDefault(b => Validation.FilePaths.ByteLength(b) > Validation.FilePaths.MaxLength) is { } tooLong)
                 widened = $"KubeArmor's fromSource takes at most {Validation.FilePaths.MaxLength} bytes and '{tooLong[..40]}…' is "
                     + $"longer, so the rule applies to all of server '{target.Server}'";
+            else if (tool.Binaries.FirstOrDefault(b => !AppArmorPaths.CanCarry(b)) is { } unquotable)
+                widened = $"the binary '{unquotable}' of tool '{tool.Name}' contains a quote or backslash, which KubeArmor's "
+                    + "AppArmor profiles cannot carry literally, so fromSource cannot name it and the rule applies to all of "
+                    + $"server '{target.Server}'";
             foreach (var rule in tool.Rules)
                 yield return new ScopedRule(rule, widened is null ? tool.Binaries : [], widened);
         }

@@ -82,15 +82,61 @@ public sealed class KubeArmorCoverageTests
     }
 
     [Fact]
-    public void DenyCapability_Bpf_IsUnsupportedButNetRawEmitted()
+    public void DenyCapability_BpfAndNetRaw_IsPartialNamingBpfAndEmitsNetRaw()
     {
         var result = Emission.Compile(GitServer(s => s.DenyCapability("BPF", "NET_RAW")));
 
         var entry = Emission.Coverage(result, "deny-capability");
-        Assert.Equal(CoverageStatus.Unsupported, entry.Status);
-        Assert.Contains("BPF", entry.Reason);
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        Assert.Contains("lacks BPF", entry.Reason);
         Assert.Contains("capability: net_raw", result.Objects.Single().ToYaml());
         Assert.DoesNotContain("bpf", result.Objects.Single().ToYaml());
+    }
+
+    [Fact]
+    public void DenyCapability_OnlyCapabilitiesKubeArmorLacks_IsUnsupportedAndEmitsNothing()
+    {
+        var result = Emission.Compile(GitServer(s => s.DenyCapability("BPF", "PERFMON")));
+
+        var entry = Emission.Coverage(result, "deny-capability");
+        Assert.Equal(CoverageStatus.Unsupported, entry.Status);
+        Assert.Contains("PERFMON", entry.Reason);
+        Assert.Contains("BPF", entry.Reason);
+        Assert.Empty(result.Objects);
+    }
+
+    [Fact]
+    public void DenyCapability_InAuditMode_WithCapabilityKubeArmorLacks_IsDetectedNamingIt()
+    {
+        var result = Emission.Compile(GitServer(s => s.DenyCapability(["BPF", "NET_RAW"], RuleMode.Audit)));
+
+        var entry = Emission.Coverage(result, "deny-capability");
+        Assert.Equal(CoverageStatus.Detected, entry.Status);
+        Assert.Contains("lacks BPF", entry.Reason);
+    }
+
+    [Fact]
+    public void ToolAllowlist_WithBinaries_UnderAuditPosture_SaysItAppliesToTheWholeServer()
+    {
+        var result = Emission.Compile(GitServer(s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git").AllowExec("/usr/bin/git"))));
+
+        var entry = Emission.Coverage(result, "allow-exec");
+        Assert.Equal(CoverageStatus.Detected, entry.Status);
+        Assert.Contains("applies to all of the tool's server", entry.Reason);
+        Assert.DoesNotContain("fromSource", result.Objects.Single().ToYaml());
+    }
+
+    [Fact]
+    public void ToolRule_BinaryWithQuote_IsWidenedToServerWithoutFromSource()
+    {
+        var set = GitServer(s => s.Tool("git_log", t => t.RunsAs("/opt/my \"tool\"").DenyExec("/usr/bin/ssh")));
+
+        var result = Emission.Compile(set);
+
+        var entry = Emission.Coverage(result, "deny-exec");
+        Assert.Equal(CoverageStatus.Widened, entry.Status);
+        Assert.Contains("quote or backslash", entry.Reason);
+        Assert.DoesNotContain("fromSource", result.Objects.Single().ToYaml());
     }
 
     [Fact]
