@@ -70,6 +70,14 @@ public sealed class ProcessRuleTests
     }
 
     [Fact]
+    public void NoServer_ReadsTheServiceAccountTokenByItsResolvedPath()
+    {
+        // In most images /var/run links to /run, and the token file links to ..data/token: engines see this path.
+        Audit.OpenFile("acme/fetch", "/run/secrets/kubernetes.io/serviceaccount/..data/token", FileAccess.Read).ShouldBeBlocked()
+            .ShouldBeBlockedBy("tetragon").ShouldBeBlockedBy("kubearmor").ShouldBeDetectedBy("falco");
+    }
+
+    [Fact]
     public void NoServer_UsesNetRaw()
     {
         Audit.UseCapability("acme/github", "NET_RAW").ShouldBeBlocked().ShouldBeBlockedBy("tetragon").ShouldBeBlockedBy("kubearmor");

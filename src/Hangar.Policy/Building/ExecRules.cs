@@ -20,7 +20,11 @@ public static class ExecRules
         scope.AddRule(new AllowExecRule { Scope = scope.Scope,
             Paths = PathArguments.Parse(scope, "AllowExec", paths, allowDirectories: true) }, mode);
 
-    /// <summary>Forbids running <paramref name="paths"/> (executables, or directories ending in '/').</summary>
+    /// <summary>
+    /// Forbids running <paramref name="paths"/> (executables, or directories ending in '/'). A path under a directory
+    /// that is a symbolic link in common images (<c>/bin</c>, <c>/sbin</c>, <c>/lib</c>, <c>/var/run</c>) is denied in
+    /// its resolved spelling too (<c>/usr/bin/sh</c> for <c>/bin/sh</c>), because engines match the resolved path.
+    /// </summary>
     /// <example><code>ws.DenyExec("/usr/bin/curl", "/usr/bin/wget", "/tmp/")</code></example>
     public static TSelf DenyExec<TSelf>(this TSelf scope, params string[] paths) where TSelf : ScopeBuilder<TSelf> =>
         scope.DenyExec(paths, mode: null);
@@ -28,5 +32,5 @@ public static class ExecRules
     /// <summary>Like <see cref="DenyExec{TSelf}(TSelf, string[])"/>, with an explicit mode.</summary>
     public static TSelf DenyExec<TSelf>(this TSelf scope, IEnumerable<string> paths, RuleMode? mode) where TSelf : ScopeBuilder<TSelf> =>
         scope.AddRule(new DenyExecRule { Scope = scope.Scope,
-            Paths = PathArguments.Parse(scope, "DenyExec", paths, allowDirectories: true) }, mode);
+            Paths = PathArguments.Parse(scope, "DenyExec", paths, allowDirectories: true, addResolved: true) }, mode);
 }

@@ -18,7 +18,11 @@ public static class FileRules
     public static TSelf DenyFileWrite<TSelf>(this TSelf scope, params string[] paths) where TSelf : ScopeBuilder<TSelf> =>
         scope.DenyFileAccess(FileAccess.Write, paths, mode: null);
 
-    /// <summary>Forbids <paramref name="access"/> (read, write or both) to <paramref name="paths"/>.</summary>
+    /// <summary>
+    /// Forbids <paramref name="access"/> (read, write or both) to <paramref name="paths"/>. A path under a directory
+    /// that is a symbolic link in common images (<c>/var/run</c>, <c>/bin</c>, <c>/lib</c>) is denied in its resolved
+    /// spelling too (<c>/run/secrets/</c> for <c>/var/run/secrets/</c>), because engines match the resolved path.
+    /// </summary>
     public static TSelf DenyFileAccess<TSelf>(this TSelf scope, FileAccess access, IEnumerable<string> paths, RuleMode? mode = null)
         where TSelf : ScopeBuilder<TSelf>
     {
@@ -27,7 +31,7 @@ public static class FileRules
                 $"'{access}' is not a kind of file access",
                 "pass FileAccess.Read, FileAccess.Write or FileAccess.ReadWrite");
         var verb = access switch { FileAccess.Read => "DenyFileRead", FileAccess.Write => "DenyFileWrite", _ => "DenyFileAccess" };
-        var parsed = PathArguments.Parse(scope, verb, paths, allowDirectories: true);
+        var parsed = PathArguments.Parse(scope, verb, paths, allowDirectories: true, addResolved: true);
         return scope.AddRule(new DenyFileAccessRule { Scope = scope.Scope, Paths = parsed, Access = access }, mode);
     }
 

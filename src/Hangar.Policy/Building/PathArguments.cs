@@ -7,7 +7,13 @@ namespace Hangar.Policy.Building;
 /// <summary>Checks the path arguments of the process-level verbs.</summary>
 internal static class PathArguments
 {
-    internal static ImmutableArray<PathMatch> Parse<TSelf>(TSelf scope, string verb, IEnumerable<string>? paths, bool allowDirectories)
+    /// <summary>
+    /// Checks <paramref name="paths"/>. With <paramref name="addResolved"/> (denies only) a path under a directory
+    /// that is a symbolic link in common images (<c>/bin/sh</c>) is kept and its resolved spelling
+    /// (<c>/usr/bin/sh</c>) added, because engines match the resolved path: denying both is stricter, never wider.
+    /// </summary>
+    internal static ImmutableArray<PathMatch> Parse<TSelf>(TSelf scope, string verb, IEnumerable<string>? paths, bool allowDirectories,
+        bool addResolved = false)
         where TSelf : ScopeBuilder<TSelf>
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -22,6 +28,18 @@ internal static class PathArguments
             if (!FilePaths.IsValid(path, allowDirectories, out var problem))
                 throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}(\"{FilePaths.Printable(path)}\")", problem,
                     Fix(path, allowDirectories));
+        }
+        if (addResolved)
+        {
+            foreach (var path in list.ToList())
+            {
+                if (SymlinkedPaths.Resolved(path) is not { } resolved)
+                    continue;
+                if (!FilePaths.IsValid(resolved, allowDirectories, out var problem))
+                    throw scope.Reject(DiagnosticIds.InvalidPath, $"{verb}(\"{FilePaths.Printable(path)}\")",
+                        $"its resolved spelling, which engines match, is not usable: {problem}", Fix(resolved, allowDirectories));
+                list.Add(resolved);
+            }
         }
         return [.. list.Distinct(StringComparer.Ordinal).Select(p => new PathMatch(p)).Order()];
     }

@@ -25,6 +25,11 @@ public static class DiagnosticIds
     public const string InvalidCapability = "HANGAR0008";
     /// <summary>A system call name that is malformed or unknown to the engine.</summary>
     public const string InvalidSyscall = "HANGAR0009";
+    /// <summary>
+    /// A path of an allow-style rule or of RunsAs that starts with a directory that is a symbolic link in common
+    /// images (<c>/bin</c>, <c>/var/run</c>, …), so engines matching the resolved path never match it.
+    /// </summary>
+    public const string SymlinkedPath = "HANGAR0010";
 
     /// <summary>An allow rule whose destination lies wholly inside a range denied at the same or a wider scope.</summary>
     public const string AllowInsideDeny = "HANGAR0101";

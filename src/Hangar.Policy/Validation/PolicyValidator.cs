@@ -57,6 +57,7 @@ public static class PolicyValidator
         CheckOverlappingSelectors(set, Report);
         CheckAllowsInsideDenies(set, facts, Report);
         CheckExecAllowsInsideDenies(set, Report);
+        CheckSymlinkedPaths(set, Report);
         return found;
     }
 
@@ -129,6 +130,44 @@ public static class PolicyValidator
                 report(DiagnosticIds.AllowInsideDeny, DiagnosticSeverity.Error, $"rule '{allow.Id}'",
                     $"'{allow.Describe()}' can never match: '{deny.Describe()}' ({deny.Id}) denies all of it, and a deny always wins",
                     "remove the allow, or narrow the deny so that it no longer covers the executables");
+        }
+    }
+
+    // Denies get the resolved spelling added when built; allows and RunsAs cannot, because a second spelling could
+    // name a different file in an image whose directory is real, and would widen what is allowed.
+    private static void CheckSymlinkedPaths(PolicySet set, Action<string, DiagnosticSeverity, string, string, string> report)
+    {
+        foreach (var rule in set.AllRules.OfType<PathRule>().Where(r => r is AllowExecRule or DenyFileWritesOutsideRule))
+        {
+            foreach (var path in rule.Paths)
+            {
+                if (SymlinkedPaths.Resolved(path.Path) is not { } resolved || rule.Paths.Any(p => p.Path == resolved))
+                    continue;
+                report(DiagnosticIds.SymlinkedPath, DiagnosticSeverity.Warning, $"rule '{rule.Id}'",
+                    $"'{path}' lies under a directory that is a symbolic link in common images, and engines match the resolved "
+                    + $"path '{resolved}', so '{rule.Describe()}' does not match it there and blocks what it means to allow",
+                    $"write the resolved path \"{resolved}\", or both spellings if some of your images keep the real directory");
+            }
+        }
+
+        foreach (var workspace in set.Workspaces)
+        {
+            foreach (var server in workspace.Servers)
+            {
+                foreach (var tool in server.Tools)
+                {
+                    foreach (var binary in tool.Binaries)
+                    {
+                        if (SymlinkedPaths.Resolved(binary) is not { } resolved || tool.Binaries.Contains(resolved))
+                            continue;
+                        report(DiagnosticIds.SymlinkedPath, DiagnosticSeverity.Warning,
+                            $"Tool(\"{tool.Name}\") in {workspace.Name}/{server.Name}",
+                            $"RunsAs(\"{binary}\") names a path under a directory that is a symbolic link in common images, and "
+                            + $"engines match the resolved path '{resolved}', so the tool's rules do not apply to its process there",
+                            $"write RunsAs(\"{resolved}\"), or both spellings if some of your images keep the real directory");
+                    }
+                }
+            }
         }
     }
 
