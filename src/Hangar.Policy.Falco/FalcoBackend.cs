@@ -69,8 +69,22 @@ public sealed class FalcoBackend(FalcoOptions? options = null) : IPolicyBackend
             return output;
         var rulesFile = FalcoRulesFile.Write(items);
         var fileName = FalcoRulesFile.FileName(context.Policy.Name);
+        var configMap = FalcoRulesFile.ConfigMap(context, _options.Namespace, fileName, rulesFile);
+
+        // The API server rejects objects over 1 MiB, so the apply would fail half-way with no word from the compiler.
+        var size = System.Text.Encoding.UTF8.GetByteCount(configMap.ToYaml());
+        if (size > FalcoRulesFile.MaxConfigMapBytes)
+        {
+            output.Diagnostics.Add(context.Diagnostic(DiagnosticIds.EngineLimitExceeded, DiagnosticSeverity.Error,
+                $"ConfigMap {_options.Namespace}/{configMap.Name}",
+                $"the Falco rules of {items.Count} rules take {size:N0} bytes, over the {FalcoRulesFile.MaxConfigMapBytes:N0} bytes "
+                + "Hangar.Policy allows in one ConfigMap (Kubernetes rejects objects over 1 MiB)",
+                "split the workspaces into several policy sets (each gets its own rules file and ConfigMap), or leave 'falco' out "
+                + "of the engines for this policy"));
+            return output;
+        }
         output.Files.Add(new EmittedFile(BackendName, fileName, rulesFile));
-        output.Objects.Add(FalcoRulesFile.ConfigMap(context, _options.Namespace, fileName, rulesFile));
+        output.Objects.Add(configMap);
         return output;
     }
 }
