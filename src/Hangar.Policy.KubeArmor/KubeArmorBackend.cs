@@ -47,17 +47,25 @@ public sealed class KubeArmorBackend(KubeArmorOptions? options = null) : IPolicy
         {
             var denies = new KubeArmorRuleSet();
             var allows = new KubeArmorRuleSet();
+            var allowlists = new KubeArmorAllowlists();
             var denyRules = new List<ResolvedRule>();
             var allowRules = new List<ResolvedRule>();
-            foreach (var scoped in ScopedRule.For(target))
+            var scopedRules = ScopedRule.For(target).ToList();
+            var coverage = new Dictionary<ScopedRule, CoverageEntry>(ReferenceEqualityComparer.Instance);
+            foreach (var scoped in scopedRules)
             {
-                var (denyCount, allowCount) = (denies.Count, allows.Count);
-                output.Coverage.Add(compiler.Compile(scoped, denies, allows));
+                var denyCount = denies.Count;
+                if (compiler.Compile(scoped, denies, allowlists) is { } entry)
+                    coverage[scoped] = entry;
                 if (denies.Count > denyCount)
                     denyRules.Add(scoped.Rule);
-                if (allows.Count > allowCount)
-                    allowRules.Add(scoped.Rule);
             }
+            foreach (var (scoped, entry, denied) in compiler.Emit(allowlists, allows, denies))
+            {
+                coverage[scoped] = entry;
+                (denied ? denyRules : allowRules).Add(scoped.Rule);
+            }
+            output.Coverage.AddRange(scopedRules.Select(s => coverage[s]));
 
             var stem = names[target.Scope.Path];
             if (!denies.IsEmpty)

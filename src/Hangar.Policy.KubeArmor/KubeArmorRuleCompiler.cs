@@ -15,7 +15,11 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
 {
     private const string Backend = KubeArmorBackend.BackendName;
 
-    public CoverageEntry Compile(ScopedRule scoped, KubeArmorRuleSet denies, KubeArmorRuleSet allows)
+    /// <summary>
+    /// Compiles <paramref name="scoped"/>; an allowlist is only collected into <paramref name="allowlists"/> and its
+    /// coverage is null until <see cref="Emit"/> has intersected the server's lists.
+    /// </summary>
+    public CoverageEntry? Compile(ScopedRule scoped, KubeArmorRuleSet denies, KubeArmorAllowlists allowlists)
     {
         var rule = scoped.Rule.Rule;
         if (rule is PathRule paths && paths.Paths.FirstOrDefault(p => !AppArmorPaths.CanCarry(p.Path)) is { } unsafePath)
@@ -38,17 +42,8 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
             DenyCapabilityRule capabilities => Capabilities(scoped, denies, capabilities),
             DenySocketProtocolRule protocols => Protocols(scoped, denies, protocols),
             AuditSyscallRule syscalls => Syscalls(scoped, denies, syscalls),
-            AllowExecRule exec => Allowlist(scoped, allows, "executables", () =>
-            {
-                foreach (var path in exec.Paths)
-                    allows.AddProcess(Match(scoped, path, readOnly: false, action: null, fromSource: false), path.IsDirectory);
-            }),
-            DenyFileWritesOutsideRule writes => Allowlist(scoped, allows, "file access", () =>
-            {
-                allows.AddFile(Match(scoped, new PathMatch("/"), readOnly: true, action: null, fromSource: false), directory: true);
-                foreach (var path in writes.Paths)
-                    allows.AddFile(Match(scoped, path, readOnly: false, action: null, fromSource: false), path.IsDirectory);
-            }),
+            AllowExecRule exec => Collect(scoped, allowlists.Executables, exec.Paths, "executables"),
+            DenyFileWritesOutsideRule writes => Collect(scoped, allowlists.Writes, writes.Paths, "file access"),
             _ => Entry(scoped, CoverageStatus.Unsupported,
                 "KubeArmor cannot match destination addresses, ports or directions for pods (only protocols), so it cannot "
                 + "express this rule and nothing is approximated; use Tetragon or NetworkPolicy"),
@@ -132,23 +127,76 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         return Entry(scoped, CoverageStatus.Detected, "KubeArmor reports the listed system calls (syscall rules only ever audit)");
     }
 
-    // KubeArmor's whitelist mode covers the whole container, and what no Allow entry lists follows the namespace's
-    // file posture, so an allowlist only blocks under posture block, and tool scope always widens to the server.
-    // The posture is a declared fact the backend trusts and states; undeclared means KubeArmor's default, audit.
-    private CoverageEntry Allowlist(ScopedRule scoped, KubeArmorRuleSet allows, string what, Action emit)
+    // An audit-only allowlist cannot be written under posture block: the Allow policy would block what it leaves out.
+    private CoverageEntry? Collect(ScopedRule scoped, KubeArmorAllowlist allowlist, IEnumerable<PathMatch> paths, string what)
     {
-        var block = options.FilePosture == KubeArmorPosture.Block;
-        if (scoped.Rule.Mode == RuleMode.Audit && block)
+        if (scoped.Rule.Mode == RuleMode.Audit && options.FilePosture == KubeArmorPosture.Block)
         {
             return Entry(scoped, CoverageStatus.Unsupported,
                 $"with file posture block an Allow policy would block unlisted {what}, and this rule is audit-only; nothing is emitted");
         }
+        allowlist.Add(scoped, [.. paths]);
+        return null;
+    }
 
-        emit();
+    /// <summary>
+    /// Writes the intersection of the server's allowlists into <paramref name="allows"/> and answers the coverage of
+    /// each collected rule. When the executables' lists share nothing, nothing may run: a deny of every executable goes
+    /// into <paramref name="denies"/> instead, since an Allow policy without entries would allow everything.
+    /// </summary>
+    public IEnumerable<(ScopedRule Scoped, CoverageEntry Coverage, bool Denied)> Emit(KubeArmorAllowlists allowlists,
+        KubeArmorRuleSet allows, KubeArmorRuleSet denies)
+    {
+        var results = new List<(ScopedRule, CoverageEntry, bool)>();
+        var executables = allowlists.Executables;
+        if (executables.Count > 0)
+        {
+            var paths = executables.Paths();
+            foreach (var path in paths)
+                allows.AddProcess(Intersected(executables, path, readOnly: false, action: null), path.IsDirectory);
+            // Audit-only lists report and never block, so only the enforced lists decide whether nothing may run.
+            static bool Enforced(ScopedRule r) => r.Rule.Mode == RuleMode.Enforce;
+            var blocksAll = executables.Rules.Any(Enforced) && executables.Paths(Enforced).Count == 0;
+            if (paths.Count == 0)
+            {
+                var action = blocksAll ? null : "Audit";
+                denies.AddProcess(Intersected(executables, new PathMatch("/"), readOnly: false, action), directory: true);
+            }
+            results.AddRange(executables.Rules.Select(r => (r, Allowlist(r, executables, "executables", blocksAll), paths.Count == 0)));
+        }
+
+        var writes = allowlists.Writes;
+        if (writes.Count > 0)
+        {
+            allows.AddFile(Intersected(writes, new PathMatch("/"), readOnly: true, action: null), directory: true);
+            foreach (var path in writes.Paths())
+                allows.AddFile(Intersected(writes, path, readOnly: false, action: null), path.IsDirectory);
+            results.AddRange(writes.Rules.Select(r => (r, Allowlist(r, writes, "file access", blocksAll: false), false)));
+        }
+        return results;
+    }
+
+    // KubeArmor's whitelist mode covers the whole container, and what no Allow entry lists follows the namespace's
+    // file posture, so an allowlist only blocks under posture block, and tool scope always widens to the server.
+    // The posture is a declared fact the backend trusts and states; undeclared means KubeArmor's default, audit.
+    // When the lists share nothing, a Block entry for every executable enforces them whatever the posture.
+    private CoverageEntry Allowlist(ScopedRule scoped, KubeArmorAllowlist allowlist, string what, bool blocksAll)
+    {
+        var intersected = allowlist.Count == 1 ? ""
+            : $"; the {allowlist.Count} {what} allowlists of this server (workspace, server and tool rules) are intersected "
+                + "into one, since KubeArmor admits what any Allow entry lists";
         var widened = scoped.WidenedBecause
             ?? (scoped.FromSource.IsEmpty ? null
                 : "KubeArmor's allowlist mode covers the whole container, so the rule applies to all of the tool's server");
-        if (scoped.Rule.Mode == RuleMode.Audit || !block)
+        if (allowlist.MixesScopes)
+        {
+            widened = (widened is null ? "" : widened + "; ")
+                + $"KubeArmor cannot confine a tool's processes with their own {what} allowlist (its allowlist mode covers the "
+                + "whole container), so the server's and its tools' allowlists are intersected: every process of the server may "
+                + "only use what all of them list, which is stricter than declared for the processes a tool list does not name";
+        }
+        var enforced = scoped.Rule.Mode == RuleMode.Enforce && (blocksAll || options.FilePosture == KubeArmorPosture.Block);
+        if (!enforced)
         {
             var posture = options.FilePosture is null
                 ? "the file posture is not declared (engine_options.kubearmor.posture.file in hangar.yaml), so KubeArmor's "
@@ -157,14 +205,30 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
             return Entry(scoped, CoverageStatus.Detected, (widened is null ? "" : $"{widened}; ")
                 + $"KubeArmor puts {what} in allowlist mode, and what the list leaves out follows the namespace's default file "
                 + $"posture: {posture}, so what the list leaves out is only reported; declare posture block once the namespace is "
-                + "annotated kubearmor-file-posture=block");
+                + "annotated kubearmor-file-posture=block" + intersected);
         }
 
-        const string trusted = "the namespace's file posture is declared block (kubearmor-file-posture=block), which the backend "
-            + "trusts without checking";
+        var trusted = blocksAll
+            ? "the allowlists share no executable, so a Block entry for every executable under / is emitted"
+            : "the namespace's file posture is declared block (kubearmor-file-posture=block), which the backend trusts without "
+                + "checking";
         return widened is null
-            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked: {trusted}")
+            ? Entry(scoped, CoverageStatus.Enforced, $"KubeArmor allowlist for {what}; what the list leaves out is blocked: {trusted}"
+                + intersected)
             : Entry(scoped, CoverageStatus.Widened, $"{widened}; {trusted}");
+    }
+
+    // An entry of an intersection stands for every rule intersected, so it carries all their ids.
+    private static ObjectNode Intersected(KubeArmorAllowlist allowlist, PathMatch path, bool readOnly, string? action)
+    {
+        var rules = allowlist.Rules.ToList();
+        var entry = Match(rules[0], path, readOnly, action, fromSource: false);
+        if (rules.Count > 1)
+        {
+            entry["tags"] = rules.Select(r => r.Rule.Id.Value).Distinct().ToList();
+            entry["message"] = "allowed by every allowlist: " + string.Join("; ", rules.Select(r => r.Rule.Rule.Describe()).Distinct());
+        }
+        return entry;
     }
 
     private CoverageEntry Covered(ScopedRule scoped, string what)

@@ -9,6 +9,9 @@ namespace Hangar.Policy.KubeArmor;
 /// <param name="WidenedBecause">Why a tool rule applies to the whole server, or null.</param>
 internal sealed record ScopedRule(ResolvedRule Rule, ImmutableArray<string> FromSource, string? WidenedBecause)
 {
+    /// <summary>True when the rule comes from a tool, so it was meant for the tool's processes only.</summary>
+    public bool IsToolRule => !FromSource.IsEmpty || WidenedBecause is not null;
+
     /// <summary>The server's rules, then each tool's rules scoped to its binaries.</summary>
     public static IEnumerable<ScopedRule> For(ServerTarget target)
     {

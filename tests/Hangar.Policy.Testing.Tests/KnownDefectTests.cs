@@ -129,8 +129,7 @@ public sealed class KnownDefectTests
         Assert.Empty(Violations(simulator, report));
     }
 
-    [Fact(Skip = "Defect in the KubeArmor backend: the Allow entries of several AllowExec rules of one server (its tools' "
-        + "included) are merged into one allowlist, so an exec one allowlist leaves out runs if another lists it")]
+    [Fact]
     public void KubeArmor_TwoExecAllowlists_EachConfines()
     {
         var simulator = ProcessCompile(PolicySet.Named("random").Workspace("acme", ws => ws.AllowExec("/tmp/")

@@ -66,21 +66,6 @@ internal static class KnownDefects
                 .Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
 
     /// <summary>
-    /// KubeArmor merges the Allow entries of every allowlist rule of a kind (AllowExec, DenyFileWritesOutside) of a
-    /// server, its tools' included (written without fromSource), into one allowlist: with two such rules what either
-    /// lists is allowed, while the policy requires every allowlist that applies to list it. More permissive than the
-    /// policy wherever coverage claims the rule.
-    /// </summary>
-    public static readonly Defect KubeArmorMergesAllowlists = new(
-        "kubearmor merges the entries of several allowlist rules of one kind, so each no longer confines on its own",
-        (simulator, report, violation) => violation.StartsWith("kubearmor", StringComparison.Ordinal)
-            && report is ProcessReport { Event: ExecEvent or FileOpenEvent } process
-            && simulator.CoverageOfServer(process.Event.Source).Select(e => e.RuleId.Value)
-                .Where(id => id.Contains(AllowlistIntent(process.Event), StringComparison.Ordinal)).Distinct().Count() >= 2
-            && report.Model.RuleIds.All(id => id.Contains("/allow-exec-", StringComparison.Ordinal)
-                || id.Contains("/deny-file-writes-outside-", StringComparison.Ordinal)));
-
-    /// <summary>
     /// KubeArmor cannot block reads alone, so a DenyFileRead also blocks writes; its coverage says so in words but
     /// reports the rule as enforced rather than widened. Stricter than the policy, and not owned up to.
     /// </summary>
@@ -90,14 +75,11 @@ internal static class KnownDefects
             && report is ProcessReport { Event: FileOpenEvent open } && open.Access.HasFlag(FileAccess.Write)
             && report.For("kubearmor").RuleIds.Any(id => id.Contains("/deny-file-read-", StringComparison.Ordinal)));
 
-    private static string AllowlistIntent(ProcessEvent processEvent) =>
-        processEvent is ExecEvent ? "/allow-exec-" : "/deny-file-writes-outside-";
-
     private static ClusterFacts PolicyGeneratorsCluster => TestSupport.PolicyGenerators.Cluster;
 
     public static IReadOnlyList<Defect> All { get; } =
     [
-        KubeArmorMergesAllowlists, KubeArmorFileReadDenyBlocksWrites, FalcoLateralMissesServices,
+        KubeArmorFileReadDenyBlocksWrites, FalcoLateralMissesServices,
         FalcoSctpNeverMatches, NetworkPolicyDnsDroppedByOtherFamilyDeny,
         NetworkPolicyLateralDeniesOwnWorkspace,
     ];
