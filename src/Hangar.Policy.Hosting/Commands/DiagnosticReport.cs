@@ -14,9 +14,31 @@ public static class DiagnosticReport
     /// <paramref name="withNotes"/> is true.
     /// </summary>
     public static int Write(HostContext host, CompilationResult result, string onError, bool withNotes = false)
+        => Write(host, result, onError, withNotes, summariseNotEnforced: false);
+
+    /// <summary>
+    /// As <see cref="Write(HostContext, CompilationResult, string, bool)"/>; when
+    /// <paramref name="summariseNotEnforced"/> is true, the <see cref="DiagnosticIds.NotEnforced"/> warnings (long,
+    /// and the same on every run) are replaced by one line that counts them and points to <c>coverage</c>.
+    /// </summary>
+    public static int Write(HostContext host, CompilationResult result, string onError, bool withNotes,
+        bool summariseNotEnforced)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(result);
+        var notEnforced = 0;
         foreach (var diagnostic in result.Diagnostics.Where(d => withNotes || d.Severity != DiagnosticSeverity.Info))
-            host.Error.WriteLine(diagnostic.ToString());
+        {
+            if (summariseNotEnforced && diagnostic is { Id: DiagnosticIds.NotEnforced, IsError: false })
+                notEnforced++;
+            else
+                host.Error.WriteLine(diagnostic.ToString());
+        }
+        if (notEnforced > 0)
+        {
+            host.Error.WriteLine($"warning {DiagnosticIds.NotEnforced}: {notEnforced} rule{(notEnforced == 1 ? " is" : "s are")} " +
+                "not fully enforced by any selected engine; run 'coverage' to see which and why, or add --verbose");
+        }
 
         var errors = result.Diagnostics.Count(d => d.IsError);
         if (errors == 0)

@@ -66,6 +66,11 @@ public sealed class ExplainCommand : HostCommand
         Description = "The DNS name the address was resolved from, for rules that allow host names.",
         HelpName = "NAME",
     };
+    private readonly Option<bool> _verbose = new("--verbose")
+    {
+        Description = "Print every HANGAR0201 warning (a rule no selected engine fully enforces) in full, instead of " +
+            "one line that counts them.",
+    };
     private readonly Option<string> _format = new Option<string>("--format", "-f")
     {
         Description = "text (default) or json.",
@@ -92,6 +97,7 @@ public sealed class ExplainCommand : HostCommand
         command.Options.Add(_binary);
         command.Options.Add(_hostname);
         command.Options.Add(_format);
+        command.Options.Add(_verbose);
         _inputs.AddTo(command);
     }
 
@@ -108,7 +114,9 @@ public sealed class ExplainCommand : HostCommand
         }
 
         var compilation = _inputs.Compile(parse, host);
-        if (DiagnosticReport.Write(host, compilation.Result, "fix them to explain an event") != ExitCodes.Success)
+        var verbose = parse.GetValue(_verbose);
+        if (DiagnosticReport.Write(host, compilation.Result, "fix them to explain an event", withNotes: false,
+                summariseNotEnforced: !verbose) != ExitCodes.Success)
             return ExitCodes.PolicyErrors;
 
         var (set, source, note) = SourceSelector.Resolve(compilation.Sets, parse.GetValue(_from)!, parse.GetValue(_workspace));

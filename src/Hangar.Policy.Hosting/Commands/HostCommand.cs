@@ -28,7 +28,7 @@ public abstract class HostCommand : IHostCommand
             }
             catch (UsageException e)
             {
-                host.Error.WriteLine($"error: {e.Message}");
+                host.Error.WriteLine($"error: {InputText.Escape(e.Message)}");
                 return ExitCodes.UsageError;
             }
         });

@@ -28,25 +28,29 @@ public sealed record Explanation(VerdictReport Report, SourceProcess Process, Im
         var text = new StringBuilder();
         var source = Report.Subject.Source;
         var who = $"{source.Workspace}/{Source(source)} (binary {Process.Binary}, namespace {Process.Namespace})";
-        text.Append(Report.Subject switch
+        Line(text, Report.Subject switch
         {
             ConnectEvent connect => $"connect from {who} to {Destination(connect)}/{Protocol(connect)}" +
                 (connect.Hostname is null ? "" : $" ({connect.Hostname})"),
             ExecEvent exec => $"exec of {exec.Path} by {who}",
             FileOpenEvent open => $"open of {open.Path} for {FileOpenEvent.Describe(open.Access)} by {who}",
             var other => $"{other}",
-        }).Append('\n');
+        });
         foreach (var note in Notes)
-            text.Append("note: ").Append(note).Append('\n');
+            Line(text, "note: " + note);
 
         var width = Report.Backends.Select(b => b.Judge.Length).Append("policy".Length).Max() + 2;
         Block(text, "policy", Report.Model, width, []);
         foreach (var verdict in Report.Backends)
             Block(text, verdict.Judge, verdict, width, CoverageOf(verdict.Judge));
         foreach (var disagreement in Disagreements)
-            text.Append("warning: ").Append(disagreement).Append('\n');
+            Line(text, "warning: " + disagreement);
         return text.ToString();
     }
+
+    // Every line may echo what the user typed (a binary, a path, a tool name): control characters are escaped so
+    // that a value cannot start a line of its own.
+    private static void Line(StringBuilder text, string line) => text.Append(InputText.Escape(line)).Append('\n');
 
     /// <summary>The explanation as one indented JSON object (see the command-line reference for its fields).</summary>
     public string Json()
@@ -109,17 +113,14 @@ public sealed record Explanation(VerdictReport Report, SourceProcess Process, Im
     private static void Block(StringBuilder text, string judge, Verdict verdict, int width, IReadOnlyList<CoverageEntry> coverage)
     {
         var indent = new string(' ', width);
-        text.Append(judge.PadRight(width)).Append(VerdictName(verdict.Outcome)).Append('\n');
-        text.Append(indent).Append("why: ").Append(verdict.Reason).Append('\n');
+        Line(text, judge.PadRight(width) + VerdictName(verdict.Outcome));
+        Line(text, $"{indent}why: {verdict.Reason}");
         if (!verdict.RuleIds.IsDefaultOrEmpty)
-            text.Append(indent).Append("rules: ").Append(string.Join(", ", verdict.RuleIds)).Append('\n');
+            Line(text, $"{indent}rules: {string.Join(", ", verdict.RuleIds)}");
         if (!verdict.Objects.IsDefaultOrEmpty)
-            text.Append(indent).Append("objects: ").Append(string.Join(", ", verdict.Objects)).Append('\n');
+            Line(text, $"{indent}objects: {string.Join(", ", verdict.Objects)}");
         foreach (var entry in coverage)
-        {
-            text.Append(indent).Append("coverage: ").Append(entry.RuleId.Value).Append(' ')
-                .Append(CoverageReport.StatusName(entry.Status)).Append(" (").Append(entry.Reason).Append(")\n");
-        }
+            Line(text, $"{indent}coverage: {entry.RuleId.Value} {CoverageReport.StatusName(entry.Status)} ({entry.Reason})");
     }
 
     private ObjectNode Node(Verdict verdict, IReadOnlyList<CoverageEntry>? coverage)

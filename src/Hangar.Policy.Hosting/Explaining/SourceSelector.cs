@@ -66,7 +66,11 @@ public static class SourceSelector
         throw new UsageException($"--from '{server.Name}/{toolName}': server '{workspace.Name}/{server.Name}' has no tool " +
             $"'{toolName}'; " + (known.Count == 0
                 ? $"it declares no tools, so write --from {server.Name}"
-                : $"its tools are: {Names(known)}"));
+                : $"its tools are: {Names(known)}") +
+            (known.Count > 0 && server.Manifest is null
+                ? $"; or write --from {server.Name} to explain it as the server, or declare the tool " +
+                  $".Tool(\"{toolName}\", ...) or give the server its tool list with WithToolManifest"
+                : ""));
     }
 
     private static UsageException UnknownServer(IReadOnlyList<WorkspacePolicy> workspaces, string serverName, string? workspace)
