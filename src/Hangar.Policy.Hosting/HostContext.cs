@@ -54,7 +54,8 @@ public sealed class HostContext
         if (Sources.Count == 0)
             throw new UsageException("the project declares no policy: mark a static method returning PolicySet with " +
                 "[HangarPolicy], or pass it to HangarHost.Run(args, () => ...). If a method is already marked, the " +
-                "policy catalog generator did not run: the Hangar.Policy package's analyzers are not referenced. Fix: " +
+                "policy catalog generator did not run: the Hangar.Policy package's analyzers are not referenced. " +
+                "Fix: " +
                 "reference the Hangar.Policy.Hosting package (it brings them), or, with project references, import " +
                 "src/Hangar.Policy/build/Hangar.Policy.props and reference analyzers/Hangar.Policy.Analyzers with " +
                 "OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" (see docs/getting-started.md)");

@@ -14,7 +14,8 @@ public sealed class ExplainInputTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static PolicySet Policy() => PolicySet.Named("p").Workspace("acme", ws => ws.DenyLoopback().DenyCloudMetadata()
+    private static PolicySet Policy() => PolicySet.Named("p").Workspace("acme", ws => ws
+        .DenyLoopback().DenyCloudMetadata()
         .Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git")))).Build();
 
     private CommandLine.Outcome Explain(params string[] args) =>
@@ -49,7 +50,8 @@ public sealed class ExplainInputTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("'git\\nwarning: all clear' is not an absolute path", run.Error);
-        Assert.DoesNotContain(Lines(run.Error), line => line.StartsWith("warning: all clear", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lines(run.Error),
+            line => line.StartsWith("warning: all clear", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,8 +62,8 @@ public sealed class ExplainInputTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var warnings = Lines(run.Error).Where(l => l.Contains("HANGAR0201", StringComparison.Ordinal)).ToList();
         var warning = Assert.Single(warnings);
-        Assert.Matches(@"^warning HANGAR0201: \d+ rules? (is|are) not fully enforced by any selected engine; run 'coverage'",
-            warning);
+        Assert.Matches(
+            @"^warning HANGAR0201: \d+ rules? (is|are) not fully enforced by any selected engine; run 'coverage'", warning);
     }
 
     [Fact]

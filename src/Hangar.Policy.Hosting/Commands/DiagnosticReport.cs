@@ -36,7 +36,8 @@ public static class DiagnosticReport
         }
         if (notEnforced > 0)
         {
-            host.Error.WriteLine($"warning {DiagnosticIds.NotEnforced}: {notEnforced} rule{(notEnforced == 1 ? " is" : "s are")} " +
+            var rules = notEnforced == 1 ? "1 rule is" : $"{notEnforced} rules are";
+            host.Error.WriteLine($"warning {DiagnosticIds.NotEnforced}: {rules} " +
                 "not fully enforced by any selected engine; run 'coverage' to see which and why, or add --verbose");
         }
 

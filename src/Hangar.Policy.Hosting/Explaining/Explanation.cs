@@ -120,7 +120,10 @@ public sealed record Explanation(VerdictReport Report, SourceProcess Process, Im
         if (!verdict.Objects.IsDefaultOrEmpty)
             Line(text, $"{indent}objects: {string.Join(", ", verdict.Objects)}");
         foreach (var entry in coverage)
-            Line(text, $"{indent}coverage: {entry.RuleId.Value} {CoverageReport.StatusName(entry.Status)} ({entry.Reason})");
+        {
+            var status = CoverageReport.StatusName(entry.Status);
+            Line(text, $"{indent}coverage: {entry.RuleId.Value} {status} ({entry.Reason})");
+        }
     }
 
     private ObjectNode Node(Verdict verdict, IReadOnlyList<CoverageEntry>? coverage)
