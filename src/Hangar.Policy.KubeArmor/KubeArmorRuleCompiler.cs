@@ -35,8 +35,8 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
                 "KubeArmor blocks executing the listed paths"),
             DenyFileAccessRule { Access: FileAccess.Write } file => Deny(scoped, denies, file.Paths, process: false, readOnly: true,
                 "KubeArmor blocks writes to the listed paths (readOnly)"),
-            DenyFileAccessRule { Access: FileAccess.Read } file => Deny(scoped, denies, file.Paths, process: false, readOnly: false,
-                "KubeArmor blocks the listed paths; it cannot block reads alone, so writes are blocked too (stricter than declared)"),
+            DenyFileAccessRule { Access: FileAccess.Read } file => AlsoBlocksWrites(Deny(scoped, denies, file.Paths, process: false,
+                readOnly: false, ReadDenyBlocksWrites)),
             DenyFileAccessRule file => Deny(scoped, denies, file.Paths, process: false, readOnly: false,
                 "KubeArmor blocks reading and writing the listed paths"),
             DenyCapabilityRule capabilities => Capabilities(scoped, denies, capabilities),
@@ -230,6 +230,17 @@ internal sealed class KubeArmorRuleCompiler(KubeArmorOptions options, NuGetVersi
         }
         return entry;
     }
+
+    private const string ReadDenyBlocksWrites =
+        "KubeArmor blocks the listed paths; it cannot block reads alone, so writes are blocked too (stricter than declared)";
+
+    // Blocking writes the policy allows is stricter than declared, so an enforced read deny is reported widened.
+    private static CoverageEntry AlsoBlocksWrites(CoverageEntry entry) => entry.Status switch
+    {
+        CoverageStatus.Enforced => entry with { Status = CoverageStatus.Widened },
+        CoverageStatus.Widened => entry with { Reason = $"{entry.Reason}; {ReadDenyBlocksWrites}" },
+        _ => entry,
+    };
 
     private CoverageEntry Covered(ScopedRule scoped, string what)
     {

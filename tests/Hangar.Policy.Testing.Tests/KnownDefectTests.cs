@@ -138,8 +138,7 @@ public sealed class KnownDefectTests
         simulator.Exec("acme/fetch", "/usr/bin/curl", parent: "/usr/bin/curl").ShouldBeBlockedBy("kubearmor");
     }
 
-    [Fact(Skip = "Defect in the KubeArmor backend: DenyFileRead also blocks writes (KubeArmor cannot block reads alone) but "
-        + "is reported 'enforced' instead of widened")]
+    [Fact]
     public void KubeArmor_FileReadDenyCoverage_AdmitsItBlocksWrites()
     {
         var simulator = ProcessCompile(PolicySet.Named("random").Workspace("acme", ws => ws

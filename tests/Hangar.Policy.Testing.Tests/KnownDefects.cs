@@ -65,21 +65,11 @@ internal static class KnownDefects
             && simulator.CoverageOfServer(report.Event.Source)
                 .Any(e => e.RuleId.Value.EndsWith("/deny-lateral", StringComparison.Ordinal)));
 
-    /// <summary>
-    /// KubeArmor cannot block reads alone, so a DenyFileRead also blocks writes; its coverage says so in words but
-    /// reports the rule as enforced rather than widened. Stricter than the policy, and not owned up to.
-    /// </summary>
-    public static readonly Defect KubeArmorFileReadDenyBlocksWrites = new(
-        "kubearmor reports DenyFileRead as enforced although it blocks writes to the paths too (stricter: widened)",
-        (_, report, violation) => violation.StartsWith("kubearmor blocks what the policy lets through", StringComparison.Ordinal)
-            && report is ProcessReport { Event: FileOpenEvent open } && open.Access.HasFlag(FileAccess.Write)
-            && report.For("kubearmor").RuleIds.Any(id => id.Contains("/deny-file-read-", StringComparison.Ordinal)));
-
     private static ClusterFacts PolicyGeneratorsCluster => TestSupport.PolicyGenerators.Cluster;
 
     public static IReadOnlyList<Defect> All { get; } =
     [
-        KubeArmorFileReadDenyBlocksWrites, FalcoLateralMissesServices,
+        FalcoLateralMissesServices,
         FalcoSctpNeverMatches, NetworkPolicyDnsDroppedByOtherFamilyDeny,
         NetworkPolicyLateralDeniesOwnWorkspace,
     ];
