@@ -84,4 +84,43 @@ public sealed class ProcessRuleTests
 
         Assert.DoesNotContain("CONFIG_BPF_KPROBE_OVERRIDE", Assert.Single(result.Coverage.Entries).Reason);
     }
+
+    [Fact]
+    public void DenyFileRead_IsPartialAndNamesMemoryMappedReads()
+    {
+        var result = Compile.For(GitServer(s => s.DenyFileRead("/etc/")));
+
+        var entry = Assert.Single(result.Coverage.Entries);
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        Assert.Contains("memory-mapped", entry.Reason);
+    }
+
+    [Fact]
+    public void DenyFileWritesOutside_IsPartialAndNamesTruncationUnlinkRenameCreate()
+    {
+        var result = Compile.For(GitServer(s => s.DenyFileWritesOutside("/projects/")));
+
+        var entry = Assert.Single(result.Coverage.Entries);
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        foreach (var gap in new[] { "mmap MAP_SHARED", "truncat", "unlink", "rename", "file creation" })
+            Assert.Contains(gap, entry.Reason);
+    }
+
+    [Fact]
+    public void ToolFileRuleWithoutBinaries_IsPartialNotWidened()
+    {
+        var result = Compile.For(GitServer(s => s.Tool("git_log", t => t.DenyFileWrite("/etc/"))));
+
+        var entry = Assert.Single(result.Coverage.Entries);
+        Assert.Equal(CoverageStatus.Partial, entry.Status);
+        Assert.Contains("names no binary", entry.Reason);
+    }
+
+    [Fact]
+    public void DenyExec_HasNoFileGap()
+    {
+        var result = Compile.For(GitServer(s => s.DenyExec("/usr/bin/curl")));
+
+        Assert.DoesNotContain("not covered", Assert.Single(result.Coverage.Entries).Reason);
+    }
 }

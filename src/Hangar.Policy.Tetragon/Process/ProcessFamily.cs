@@ -10,7 +10,8 @@ namespace Hangar.Policy.Tetragon.Process;
 /// <summary>
 /// Process-level rules at LSM hooks, each blocked with Override (-EPERM) through fmod_ret: executions at
 /// <c>security_bprm_check</c>, file access at <c>security_file_permission</c> (MAY_READ 4, MAY_WRITE 2) and
-/// capabilities at <c>security_capable</c>. A tool's rules are scoped to its binaries with matchBinaries.
+/// capabilities at <c>security_capable</c>. A tool's rules are scoped to its binaries with matchBinaries. File rules
+/// are partial: memory-mapped access, truncation, unlink, rename and creation never reach security_file_permission.
 /// </summary>
 internal sealed class ProcessFamily : IHookFamily
 {
@@ -50,9 +51,24 @@ internal sealed class ProcessFamily : IHookFamily
                 DenyCapabilityRule => "security_capable",
                 _ => "security_file_permission",
             };
-            scope.Cover(plan, what, $"Tetragon makes {what} fail with EPERM (Override through fmod_ret)");
+            scope.Cover(plan, what, $"Tetragon makes {what} fail with EPERM (Override through fmod_ret)",
+                Gap(rule.Rule));
         }
     }
+
+    // security_file_permission sees read() and write() on open files only: pages of a memory-mapped file are read
+    // and written without it, and truncation, unlink, rename and file creation go through other hooks.
+    private static string? Gap(PolicyRule rule) => rule switch
+    {
+        DenyFileAccessRule { Access: FileAccess.Read } => "reads through memory-mapped files (mmap)",
+        DenyFileAccessRule { Access: FileAccess.Write } or DenyFileWritesOutsideRule => WriteGap,
+        DenyFileAccessRule => "reads through memory-mapped files (mmap), " + WriteGap,
+        _ => null,
+    };
+
+    private const string WriteGap =
+        "writes through shared memory-mapped files (mmap MAP_SHARED), truncation (O_TRUNC, truncate), unlink, rename "
+        + "and file creation";
 
     private static bool Plan(ServerPlan plan, ResolvedRule rule, string family, HookCall hook, MatchBinaries? binaries,
         IEnumerable<ImmutableArray<MatchArg>> selectors)

@@ -31,14 +31,17 @@ internal sealed record ProcessScope(ResolvedRule Rule, ToolTarget? Tool, MatchBi
     /// <summary>
     /// The coverage of a rule planned with <paramref name="action"/> (what the enforced rule makes happen) at the
     /// <c>security_*</c> function <paramref name="hook"/>, blocked with Override: detected in audit mode, widened for
-    /// a tool without binaries, else enforced. Before Tetragon v1.7.0 the reason adds the kernel option Override
-    /// needs there.
+    /// a tool without binaries, else enforced. A <paramref name="gap"/> (what the rule forbids that never reaches
+    /// the hook) makes it partial instead, and is named in the reason. Before Tetragon v1.7.0 the reason adds the
+    /// kernel option Override needs there.
     /// </summary>
-    public void Cover(ServerPlan plan, string hook, string action)
+    public void Cover(ServerPlan plan, string hook, string action, string? gap = null)
     {
+        var missed = gap is null ? "" : $"; not covered: {gap}, which never reach {hook}";
         if (Rule.Mode == RuleMode.Audit)
         {
-            plan.Cover(Rule, CoverageStatus.Detected, $"Tetragon reports it at {hook} (audit mode, Post only)");
+            plan.Cover(Rule, CoverageStatus.Detected,
+                $"Tetragon reports it at {hook} (audit mode, Post only)" + missed);
             return;
         }
 
@@ -47,13 +50,16 @@ internal sealed record ProcessScope(ResolvedRule Rule, ToolTarget? Tool, MatchBi
                 + "CONFIG_BPF_KPROBE_OVERRIDE, or Tetragon rejects the policy";
         if (IsWidened)
         {
-            plan.Cover(Rule, CoverageStatus.Widened, $"tool '{Tool!.Name}' names no binary (RunsAs), so Tetragon blocks it at "
-                + $"{hook} for all of server '{plan.Server.Server}'" + kernel);
+            // Partial is the weaker answer: part of what the rule forbids gets through even on the wider scope.
+            plan.Cover(Rule, gap is null ? CoverageStatus.Widened : CoverageStatus.Partial,
+                $"tool '{Tool!.Name}' names no binary (RunsAs), so Tetragon blocks it at {hook} "
+                + $"for all of server '{plan.Server.Server}'" + missed + kernel);
             return;
         }
         var processes = Binaries is null ? ""
             : " for the tool's binaries (matchBinaries)"
                 + (Binaries.FollowChildren ? "" : ", not the processes they start (followChildren needs Tetragon v1.2.0)");
-        plan.Cover(Rule, CoverageStatus.Enforced, action + processes + kernel);
+        var status = gap is null ? CoverageStatus.Enforced : CoverageStatus.Partial;
+        plan.Cover(Rule, status, action + processes + missed + kernel);
     }
 }
