@@ -32,10 +32,7 @@ public sealed partial class TetragonEvaluator
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(objects);
 
-        var selecting = objects.Where(o => o.Str("apiVersion") == "cilium.io/v1alpha1")
-            .Where(o => o.Str("kind") is "TracingPolicy" or "TracingPolicyNamespaced")
-            .Where(o => Selects(o, source))
-            .ToList();
+        var selecting = PoliciesSelecting(source, objects);
         if (selecting.Count == 0)
             return Verdict(Outcome.NotCovered, [], $"no TracingPolicy selects the pod in namespace {source.Namespace}");
 

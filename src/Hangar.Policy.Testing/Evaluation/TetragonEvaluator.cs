@@ -29,6 +29,12 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
     /// <inheritdoc />
     public string Backend => "tetragon";
 
+    private static List<JsonObject> PoliciesSelecting(SourceProcess source, IReadOnlyList<JsonObject> objects) =>
+        objects.Where(o => o.Str("apiVersion") == "cilium.io/v1alpha1")
+            .Where(o => o.Str("kind") is "TracingPolicy" or "TracingPolicyNamespaced")
+            .Where(o => Selects(o, source))
+            .ToList();
+
     /// <inheritdoc />
     public Verdict Evaluate(ConnectEvent connect, SourceProcess source, IReadOnlyList<JsonObject> objects)
     {
@@ -36,10 +42,7 @@ public sealed partial class TetragonEvaluator(NuGetVersion version) : IObjectEva
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(objects);
 
-        var selecting = objects.Where(o => o.Str("apiVersion") == "cilium.io/v1alpha1")
-            .Where(o => o.Str("kind") is "TracingPolicy" or "TracingPolicyNamespaced")
-            .Where(o => Selects(o, source))
-            .ToList();
+        var selecting = PoliciesSelecting(source, objects);
         if (selecting.Count == 0)
             return Verdict(Outcome.NotCovered, [], $"no TracingPolicy selects the pod in namespace {source.Namespace}");
 
