@@ -127,4 +127,15 @@ public sealed class AllowlistTests
         Assert.Equal(CoverageStatus.Unsupported, entry.Status);
         Assert.Contains("names no binary", entry.Reason);
     }
+
+    [Fact]
+    public void AllowlistWithoutTcpPorts_BlocksMptcpWithTcp()
+    {
+        var set = PolicySet.Named("p").Workspace("acme", ws => ws.Server("git", s => s.DefaultDenyEgress()
+            .AllowEgress("140.82.112.0/20", Ports.Udp(443)))).Build();
+
+        var tcp = Compile.Values(Compile.For(set), "Protocol").Where(v => v.Contains("IPPROTO_TCP")).ToList();
+        Assert.NotEmpty(tcp);
+        Assert.All(tcp, values => Assert.Contains("262", values));
+    }
 }

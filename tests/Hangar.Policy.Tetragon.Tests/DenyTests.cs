@@ -119,4 +119,22 @@ public sealed class DenyTests
         Assert.False(simulator.Blocks(Connection.V4("10.2.2.3", 80)));
         Assert.True(simulator.Reports(Connection.V4("10.2.2.3", 80)));
     }
+
+    [Fact]
+    public void DenyCidrOnTcpPort_AlsoMatchesMptcpSockets()
+    {
+        var result = Workspace(ws => ws.DenyCidr(["203.0.113.0/24"], Ports.Tcp(22)));
+
+        var tcp = Compile.Values(result, "Protocol").Where(v => v.Contains("IPPROTO_TCP")).ToList();
+        Assert.NotEmpty(tcp);
+        Assert.All(tcp, values => Assert.Contains("262", values));
+    }
+
+    [Fact]
+    public void DenyCidrOnUdpPort_LeavesMptcpUnmatched()
+    {
+        var result = Workspace(ws => ws.DenyCidr(["203.0.113.0/24"], Ports.Udp(53)));
+
+        Assert.All(Compile.Values(result, "Protocol"), values => Assert.DoesNotContain("262", values));
+    }
 }

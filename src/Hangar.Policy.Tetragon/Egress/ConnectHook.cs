@@ -68,7 +68,7 @@ internal sealed class ConnectHook
 
         var args = ImmutableArray.CreateBuilder<MatchArg>();
         if (!protocols.IsEmpty)
-            args.Add(new MatchArg(_protocolIndex, "Protocol", [.. protocols.Select(p => $"IPPROTO_{p.ToString().ToUpperInvariant()}")]));
+            args.Add(new MatchArg(_protocolIndex, "Protocol", [.. protocols.SelectMany(ProtocolValues)]));
         if (match.Outside)
         {
             // Without a family filter an AF_UNIX connect() would count as "outside" and be blocked.
@@ -105,4 +105,13 @@ internal sealed class ConnectHook
             ranges = [.. ranges, IPv6Pad];
         return [.. ranges.Select(r => r.ToString())];
     }
+
+    // An MPTCP socket (IPPROTO_MPTCP, 262) is TCP on the wire but carries its own sk_protocol, so TCP matches it too.
+    // Written as a number, which the Protocol operator parses whatever protocol names a Tetragon version knows.
+    private static IEnumerable<string> ProtocolValues(Protocol protocol) => protocol == Protocol.Tcp
+        ? ["IPPROTO_TCP", MptcpProtocol]
+        : [$"IPPROTO_{protocol.ToString().ToUpperInvariant()}"];
+
+    /// <summary>IPPROTO_MPTCP, the sk_protocol of a Multipath TCP socket.</summary>
+    internal const string MptcpProtocol = "262";
 }
