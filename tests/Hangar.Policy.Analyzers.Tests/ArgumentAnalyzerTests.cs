@@ -80,7 +80,8 @@ public sealed class ArgumentAnalyzerTests
     }
 
     [Fact]
-    public Task RunsAs_AbsolutePath_ShouldNotReport() => Verify("""ws.Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git")));""");
+    public Task RunsAs_AbsolutePath_ShouldNotReport() =>
+        Verify("""ws.Server("git", s => s.Tool("git_log", t => t.RunsAs("/usr/bin/git")));""");
 
     [Fact]
     public Task DenyCidr_CollectionExpression_ShouldReportTheBadElement() =>
